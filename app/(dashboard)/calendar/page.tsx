@@ -1,0 +1,13 @@
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/states";
+
+export const metadata = { title: "Calendar" };
+
+export default function Page() {
+  return (
+    <>
+      <PageHeader title="Calendar" />
+      <EmptyState title="Nothing here yet">This section fills as Omi sends data.</EmptyState>
+    </>
+  );
+}

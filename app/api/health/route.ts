@@ -1,0 +1,20 @@
+import { sql } from "drizzle-orm";
+import { rows } from "@/db/client";
+import { json } from "@/lib/api/respond";
+import { log } from "@/lib/log";
+
+export const dynamic = "force-dynamic";
+
+/** Liveness and database reachability, for uptime checks and test readiness. */
+export async function GET() {
+  try {
+    await Promise.race([
+      rows(sql`select 1`),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("database check timed out")), 3000)),
+    ]);
+    return json({ status: "ok", database: "ok" });
+  } catch (err) {
+    log.warn("health: database unavailable", { err: String(err) });
+    return json({ status: "error", database: "unavailable" }, { status: 503, headers: { "retry-after": "5" } });
+  }
+}

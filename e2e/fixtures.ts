@@ -1,0 +1,41 @@
+/**
+ * Shared end-to-end helpers: unique accounts, sign-up through the real form, and an
+ * API request context that carries the signed-in session.
+ */
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const password = "e2e-password-123";
+
+export function uniqueEmail(prefix = "user"): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+}
+
+export async function signUp(page: Page, email = uniqueEmail(), next?: string): Promise<string> {
+  await page.goto(next ? `/sign-up?next=${encodeURIComponent(next)}` : "/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-up"));
+  return email;
+}
+
+export async function signIn(page: Page, email: string, next?: string): Promise<void> {
+  await page.goto(next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Sign out" }).first().click();
+  await page.waitForURL("/");
+}
+
+/** Saves a screenshot under test-results/screenshots for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
+export const test = base;
+export { expect };

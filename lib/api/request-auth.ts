@@ -1,0 +1,68 @@
+/**
+ * Who is calling /api/v1: a personal API token (Authorization: Bearer oht_…) or the
+ * Auth.js session cookie. Cookie-authenticated writes must come from our own origin
+ * (the cookie alone would let another site's form post here).
+ */
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { apiTokens, users } from "@/db/schema";
+import { auth } from "@/lib/auth/auth";
+import { sha256 } from "@/lib/auth/secrets";
+import { AppError, unauthorized } from "./errors";
+
+export type RequestUser = { id: string; email: string | null; via: "token" | "session"; tokenId?: string };
+
+const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export async function userFromApiToken(token: string): Promise<RequestUser | null> {
+  const [row] = await db
+    .select({ tokenId: apiTokens.id, userId: users.id, email: users.email, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, sha256(token)))
+    .limit(1);
+  if (!row) return null;
+  // Touch "last used" at most once a minute: not a write on every request.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));
+  }
+  return { id: row.userId, email: row.email, via: "token", tokenId: row.tokenId };
+}
+
+export function bearerToken(req: Request): string | null {
+  const header = req.headers.get("authorization");
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+export function checkSameOrigin(req: Request): void {
+  if (safeMethods.has(req.method)) return;
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = origin ? new URL(origin).host : null;
+  } catch {}
+  if (!originHost || !host || originHost !== host) {
+    throw new AppError("forbidden", "Cross-site request refused: the Origin header does not match this site");
+  }
+}
+
+export async function authenticateRequest(req: Request): Promise<RequestUser> {
+  const header = req.headers.get("authorization");
+  if (header) {
+    const token = bearerToken(req);
+    const user = token ? await userFromApiToken(token) : null;
+    if (!user) throw unauthorized("The API token is not valid (it may have been revoked)");
+    return user;
+  }
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) throw unauthorized();
+  // The JWT can outlive a deleted account.
+  const [user] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, id)).limit(1);
+  if (!user) throw unauthorized();
+  checkSameOrigin(req);
+  return { id: user.id, email: user.email, via: "session" };
+}

@@ -1,0 +1,26 @@
+/**
+ * Fixed-window counters in Postgres (works across instances, survives restarts).
+ * Used for sign-in attempts per email and per IP.
+ */
+import { sql } from "drizzle-orm";
+import { rows } from "@/db/client";
+
+export type Limit = { key: string; max: number; windowSeconds: number };
+
+/** Counts one attempt; returns whether it is allowed and when the window resets. */
+export async function hit({ key, max, windowSeconds }: Limit): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const [row] = await rows<{ count: number; window_start: Date | string }>(sql`
+    insert into rate_limits (key, window_start, count) values (${key}, now(), 1)
+    on conflict (key) do update set
+      count = case when rate_limits.window_start < now() - make_interval(secs => ${windowSeconds}) then 1 else rate_limits.count + 1 end,
+      window_start = case when rate_limits.window_start < now() - make_interval(secs => ${windowSeconds}) then now() else rate_limits.window_start end
+    returning count, window_start`);
+  const count = Number(row?.count ?? 1);
+  const started = new Date(row?.window_start ?? Date.now()).getTime();
+  const retryAfterSeconds = Math.max(1, Math.ceil((started + windowSeconds * 1000 - Date.now()) / 1000));
+  return { allowed: count <= max, retryAfterSeconds };
+}
+
+export async function reset(key: string): Promise<void> {
+  await rows(sql`delete from rate_limits where key = ${key}`);
+}

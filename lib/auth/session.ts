@@ -1,0 +1,25 @@
+/**
+ * The signed-in person, for server components and actions. The JWT can outlive a
+ * deleted account, so the row is looked up every time (once per request, via cache).
+ */
+import { eq } from "drizzle-orm";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "@/db/client";
+import { type User, users } from "@/db/schema";
+import { auth } from "./auth";
+
+export const currentUser = cache(async (): Promise<User | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return user ?? null;
+});
+
+/** For signed-in pages: the user, or a redirect to sign-in that comes back here. */
+export async function requireUser(returnTo: string): Promise<User> {
+  const user = await currentUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return user;
+}

@@ -1,0 +1,22 @@
+/**
+ * Runs before every test file (in that file's module registry, so lib/env parses
+ * what is set here). Each file gets its own database: in-memory PGlite, or, when the
+ * suite was started with DATABASE_URL, a fresh database on that server (see tests/db.ts).
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+process.env.TEST_BASE_DATABASE_URL ??= process.env.DATABASE_URL ?? "";
+delete process.env.DATABASE_URL;
+delete process.env.DATABASE_URL_UNPOOLED;
+delete process.env.VERCEL;
+process.env.PGLITE_DIR = "memory://";
+process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "omihub-test-"));
+process.env.AUTH_SECRET = "test-secret-that-is-long-enough-for-hkdf";
+process.env.DISABLE_SCHEDULER = "1";
+process.env.LOG_LEVEL ??= "error";
+// Tests opt into Omi API credentials and webhook tokens explicitly.
+for (const key of ["OMI_APP_ID", "OMI_APP_SECRET", "OMI_WEBHOOK_TOKEN", "OMI_SIGNING_SECRET", "NOTIFY_API_KEY", "APP_URL", "ADMIN_EMAILS", "CRON_SECRET"]) {
+  delete process.env[key];
+}
