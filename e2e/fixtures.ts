@@ -32,9 +32,9 @@ export async function signOut(page: Page): Promise<void> {
   await page.waitForURL("/");
 }
 
-/** Saves a screenshot under test-results/screenshots for a person to look at. */
+/** Saves a screenshot under <output dir>/screenshots for a person to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${process.env.E2E_OUTPUT_DIR ?? "test-results"}/screenshots/${name}.png`, fullPage: true });
 }
 
 export const test = base;

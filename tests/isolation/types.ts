@@ -1,0 +1,44 @@
+/**
+ * The isolation table: every read route of the app, each with a resource that belongs
+ * to one account, requested by another. Each feature adds a file under ./cases/ that
+ * default-exports `IsolationCase[]`; tests/isolation/isolation.test.ts runs them all.
+ *
+ * For "resource" routes the other account must get 404 (not 403: existence is not
+ * revealed) and the owner 2xx (so the case can fail). For "list" routes the other
+ * account gets 2xx without the owner's item, the owner with it.
+ */
+export type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** A signed-up account with a verified link to `uid`, an API token and a personal webhook token. */
+export type TestAccount = {
+  userId: string;
+  email: string;
+  /** Personal API token: send as Authorization: Bearer <apiToken>. */
+  apiToken: string;
+  /** Personal webhook token (/api/webhooks/<event>/<webhookToken>). */
+  webhookToken: string;
+  /** An Omi uid verified for this account. */
+  uid: string;
+};
+
+export type IsolationRequest = {
+  /** Path and query, e.g. "/api/v1/memories/abc". */
+  path: string;
+  /** Dynamic route params for the handler, e.g. { id: "abc" }. */
+  params?: Record<string, string>;
+  /** For list routes: is the owner's resource in this response body? */
+  contains?: (body: unknown, res: Response) => boolean;
+};
+
+export type IsolationCase = {
+  /** "GET /api/v1/memories/{id}" */
+  name: string;
+  kind: "resource" | "list";
+  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** The route handler, imported lazily: () => import("@/app/api/v1/x/[id]/route").then((m) => m.GET) */
+  handler: () => Promise<Handler>;
+  /** Creates data owned by `owner` (through the real ingest or query functions) and says what to request. */
+  setup: (owner: TestAccount) => Promise<IsolationRequest>;
+  /** JSON body for POST/PATCH cases. */
+  body?: unknown;
+};
