@@ -39,3 +39,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export const test = base;
 export { expect };
+
+/**
+ * Signs up a fresh account and returns its personal webhook token: data sent with it
+ * belongs to this account (no uid link needed). `uid` is a fresh Omi uid to send as.
+ */
+export async function accountWithWebhookToken(page: Page, prefix = "user") {
+  const email = await signUp(page, uniqueEmail(prefix));
+  const res = await page.request.get("/api/v1/account/webhooks");
+  expect(res.status()).toBe(200);
+  const { token, urls } = (await res.json()) as { token: string; urls: Record<string, string> };
+  const uid = `uid${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  return { email, token, urls, uid };
+}
