@@ -252,6 +252,10 @@ export const memories = pgTable(
       sql`setweight(to_tsvector('simple', coalesce(title, '')), 'A') || setweight(to_tsvector('simple', coalesce(overview, '')), 'B') || setweight(to_tsvector('simple', left(coalesce(transcript_text, ''), 200000)), 'C')`,
     ),
     actionItemCount: integer("action_item_count").notNull().default(0),
+    /** The time lists sort and filter by: when it started, else when Omi or we first saw it. */
+    listedAt: timestamp("listed_at", { withTimezone: true, mode: "date" })
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(started_at, omi_created_at, received_at)`),
     durationSeconds: doublePrecision("duration_seconds"),
     /** Omi's payload exactly as received (normalised shapes live in the columns). */
     raw: jsonb("raw").notNull(),
@@ -265,6 +269,9 @@ export const memories = pgTable(
     index("memories_uid_time").on(t.uid, t.startedAt, t.id),
     index("memories_owner_time").on(t.ownerUserId, t.startedAt, t.id),
     index("memories_search").using("gin", t.searchVector),
+    // Keyset paging of the list, one index per visibility branch (lib/memories/queries.ts).
+    index("memories_owner_listed").on(t.ownerUserId, t.listedAt.desc(), t.id.desc()),
+    index("memories_app_uid_listed").on(t.uid, t.listedAt.desc(), t.id.desc()).where(sql`owner_user_id is null`),
   ],
 );
 export type Memory = typeof memories.$inferSelect;
