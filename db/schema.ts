@@ -538,6 +538,10 @@ export const notifications = pgTable(
     omiStatus: integer("omi_status"),
     omiResponse: text("omi_response"),
     nextAttemptAt: tstz("next_attempt_at"),
+    /** Set while one process is calling Omi for this row (the claim that stops a second send). */
+    claimedAt: tstz("claimed_at"),
+    /** When Omi's X-RateLimit headers (or a 429) said this uid's hourly budget is spent: held until then. */
+    rateLimitedUntil: tstz("rate_limited_until"),
     sentAt: tstz("sent_at"),
     createdAt: createdAt(),
   },
