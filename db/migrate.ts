@@ -8,13 +8,15 @@ import { sql } from "drizzle-orm";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
-import { closeDb, db, driver, rows } from "./client";
+// The client (and so lib/env) is imported lazily, so a configuration error is printed
+// as one clear line by main() instead of a stack trace at import time.
 
 export const migrationsFolder = path.join(path.dirname(new URL(import.meta.url).pathname), "migrations");
 
 type Journal = { entries: { idx: number; tag: string; when: number }[] };
 
 async function appliedCount(): Promise<number> {
+  const { rows } = await import("./client");
   try {
     const r = await rows<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
     return r[0]?.n ?? 0;
@@ -26,6 +28,7 @@ async function appliedCount(): Promise<number> {
 /** Applies pending migrations; returns the tags applied. */
 export async function runMigrations(): Promise<string[]> {
   const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as Journal;
+  const { db, driver } = await import("./client");
   const before = await appliedCount();
   const d = driver();
   if (d.kind === "pglite") {
@@ -51,6 +54,7 @@ async function main() {
         : `migrate: ${target} is up to date`,
     );
   } finally {
+    const { closeDb } = await import("./client");
     await closeDb();
   }
 }
