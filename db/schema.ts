@@ -255,7 +255,7 @@ export const memories = pgTable(
     /** The time lists sort and filter by: when it started, else when Omi or we first saw it. */
     listedAt: timestamp("listed_at", { withTimezone: true, mode: "date" })
       .notNull()
-      .generatedAlwaysAs(sql`coalesce(started_at, omi_created_at, received_at)`),
+      .generatedAlwaysAs(sql`coalesce(started_at, omi_created_at, created_at)`),
     durationSeconds: doublePrecision("duration_seconds"),
     /** Omi's payload exactly as received (normalised shapes live in the columns). */
     raw: jsonb("raw").notNull(),

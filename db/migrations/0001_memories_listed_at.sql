@@ -1,3 +1,3 @@
-ALTER TABLE "memories" ADD COLUMN "listed_at" timestamp with time zone GENERATED ALWAYS AS (coalesce(started_at, omi_created_at, received_at)) STORED NOT NULL;--> statement-breakpoint
+ALTER TABLE "memories" ADD COLUMN "listed_at" timestamp with time zone GENERATED ALWAYS AS (coalesce(started_at, omi_created_at, created_at)) STORED NOT NULL;--> statement-breakpoint
 CREATE INDEX "memories_owner_listed" ON "memories" USING btree ("owner_user_id","listed_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "memories_app_uid_listed" ON "memories" USING btree ("uid","listed_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE owner_user_id is null;
