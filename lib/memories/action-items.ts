@@ -1,0 +1,82 @@
+/**
+ * Action items across memories, and ticking one. The tick is stored as
+ * completed_local (+ when), which wins over Omi's completed_omi and is left alone by
+ * the memory ingest, so it survives Omi re-sending the memory.
+ */
+import { sql } from "drizzle-orm";
+import { db, rows, type DbOrTx } from "@/db/client";
+import { memories } from "@/db/schema";
+import { AppError } from "@/lib/api/errors";
+import type { ActionItemView, ActionItemWithMemory } from "@/lib/api/schemas/memories";
+import { visibleTo, type Scope } from "@/lib/auth/scope";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { actionItemColumns, iso, toActionItem, type ActionItemRow } from "./queries";
+
+export type ActionItemStatus = "open" | "completed" | "all";
+
+/** Open and/or completed items Omi still lists, newest memory first, in the memory's order. */
+export async function listActionItems({
+  scope,
+  status,
+  cursor: rawCursor,
+  limit,
+  on = db,
+}: {
+  scope: Scope;
+  status: ActionItemStatus;
+  cursor?: string;
+  limit: number;
+  on?: DbOrTx;
+}): Promise<{ items: ActionItemWithMemory[]; nextCursor: string | null }> {
+  const cursor = rawCursor ? decodeCursor(rawCursor) : null;
+  if (cursor && cursor.k !== "a") throw new AppError("bad_request", "The cursor is not valid: start again from the first page");
+  const done = sql`coalesce("action_items"."completed_local", "action_items"."completed_omi")`;
+  const statusFilter = status === "open" ? sql`not ${done}` : status === "completed" ? done : sql`true`;
+  const after = cursor
+    ? sql`("memories"."listed_at", "memories"."id", -"action_items"."idx") < (${cursor.t}::timestamptz, ${cursor.m}, ${-cursor.i})`
+    : sql`true`;
+  const found = await rows<
+    ActionItemRow & { idx: number; title: string; emoji: string; listed_at_iso: string; listed_key: string }
+  >(
+    sql`select ${actionItemColumns}, "action_items"."idx", "memories"."title", "memories"."emoji",
+        ${iso(sql`"memories"."listed_at"`)} as listed_at_iso,
+        to_char("memories"."listed_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as listed_key
+      from "action_items" join "memories" on "memories"."id" = "action_items"."memory_id"
+      where ${visibleTo(memories, scope)} and "action_items"."present" and not "memories"."discarded"
+        and ${statusFilter} and ${after}
+      order by "memories"."listed_at" desc, "memories"."id" desc, "action_items"."idx" asc
+      limit ${limit + 1}`,
+    on,
+  );
+  const page = found.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      ...toActionItem(r),
+      memory: { id: r.memory_id, title: r.title, emoji: r.emoji, listedAt: r.listed_at_iso },
+    })),
+    nextCursor: found.length > limit && last ? encodeCursor({ k: "a", t: last.listed_key, m: last.memory_id, i: Number(last.idx) }) : null,
+  };
+}
+
+/** Ticks or unticks an item here; null when it does not exist or is not visible to this scope. */
+export async function setActionItemCompleted({
+  scope,
+  id,
+  completed,
+  on = db,
+}: {
+  scope: Scope;
+  id: string;
+  completed: boolean;
+  on?: DbOrTx;
+}): Promise<ActionItemView | null> {
+  const [row] = await rows<ActionItemRow>(
+    sql`update "action_items" set completed_local = ${completed}, completed_local_at = now()
+      from "memories"
+      where "action_items"."id" = ${id} and "memories"."id" = "action_items"."memory_id" and ${visibleTo(memories, scope)}
+      returning ${actionItemColumns}`,
+    on,
+  );
+  return row ? toActionItem(row) : null;
+}

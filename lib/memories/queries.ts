@@ -1,0 +1,319 @@
+/**
+ * Reading memories: the list (keyset-paged, filtered), full-text search (ranked, with
+ * highlighted snippets), one memory with its transcript and action items, and ticking
+ * an action item. Every query is scoped with `visibleTo`, so another account's id is
+ * simply not found.
+ *
+ * Why the list is a UNION ALL of two branches: an account sees its own rows
+ * (owner_user_id = me) plus app-token rows of its linked uids (owner null, uid in …).
+ * One OR across both cannot walk an index in order, so a deep page would sort every
+ * row of the account; each branch walks its own index (memories_owner_listed,
+ * memories_app_uid_listed) in (listed_at, id) order and stops after `limit` rows, and
+ * the two short lists are merged. Each branch still ANDs `visibleTo` (the rule for
+ * every read); the planner folds it away. Plans are in docs/BENCHMARKS.md.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { db, rows, type DbOrTx } from "@/db/client";
+import { liveSessions, memories, recordings } from "@/db/schema";
+import { AppError } from "@/lib/api/errors";
+import type { ActionItemView, MemoryDetail, MemoryList, MemoryListQuery, MemorySummary, TranscriptSegmentView } from "@/lib/api/schemas/memories";
+import { visibleTo, type Scope } from "@/lib/auth/scope";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { MATCH_START, MATCH_STOP, plainSnippet, snippetParts } from "./highlight";
+import { memoryExtras } from "./payload";
+
+/** How many of the newest matches a search ranks. Bounds the work for words found in nearly every memory. */
+export const SEARCH_CANDIDATES = 1000;
+/** How much of a transcript the snippet looks into (ts_headline parses all it is given). */
+const SNIPPET_SOURCE_CHARS = 50_000;
+
+export const iso = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const isoMicro = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const col = (name: string) => sql.raw(`"memories"."${name}"`);
+
+/** The columns of a list row (never raw, transcript or vector: they are large). */
+const summaryColumns = sql`
+  "memories"."id", "memories"."uid", "memories"."title", left("memories"."overview", 2000) as overview,
+  "memories"."emoji", "memories"."category", "memories"."source", "memories"."language",
+  "memories"."folder_name", "memories"."discarded", "memories"."duration_seconds",
+  "memories"."action_item_count", "memories"."revisions",
+  ${iso(col("started_at"))} as started_at, ${iso(col("finished_at"))} as finished_at,
+  ${iso(sql`coalesce("memories"."omi_created_at", "memories"."created_at")`)} as created_at,
+  ${iso(col("created_at"))} as received_at, ${iso(col("updated_at"))} as updated_at,
+  ${iso(col("listed_at"))} as listed_at_iso, ${isoMicro(col("listed_at"))} as listed_key,
+  "memories"."listed_at"`;
+
+type SummaryRow = {
+  id: string;
+  uid: string;
+  title: string;
+  overview: string;
+  emoji: string;
+  category: string;
+  source: string | null;
+  language: string | null;
+  folder_name: string | null;
+  discarded: boolean;
+  duration_seconds: number | string | null;
+  action_item_count: number | string;
+  revisions: number | string;
+  started_at: string | null;
+  finished_at: string | null;
+  created_at: string;
+  received_at: string;
+  updated_at: string;
+  listed_at_iso: string;
+  listed_key: string;
+};
+
+function toSummary(r: SummaryRow, extra: { snippet?: string | null; rank?: number | null } = {}): MemorySummary {
+  return {
+    id: r.id,
+    uid: r.uid,
+    title: r.title,
+    overview: r.overview,
+    emoji: r.emoji,
+    category: r.category,
+    source: r.source,
+    language: r.language,
+    folderName: r.folder_name,
+    discarded: r.discarded,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    createdAt: r.created_at,
+    receivedAt: r.received_at,
+    updatedAt: r.updated_at,
+    listedAt: r.listed_at_iso,
+    durationSeconds: r.duration_seconds == null ? null : Number(r.duration_seconds),
+    actionItemCount: Number(r.action_item_count),
+    revisions: Number(r.revisions),
+    snippet: extra.snippet != null ? snippetParts(extra.snippet) : plainSnippet(r.overview),
+    rank: extra.rank ?? null,
+  };
+}
+
+/** The two visibility branches (see the file comment); the second only when the account has linked uids. */
+function branches(scope: Scope): SQL[] {
+  const visible = visibleTo(memories, scope);
+  const own = sql`"memories"."owner_user_id" = ${scope.userId} and ${visible}`;
+  if (scope.uids.length === 0) return [own];
+  const linked = sql`"memories"."owner_user_id" is null and "memories"."uid" in (${sql.join(
+    scope.uids.map((u) => sql`${u}`),
+    sql`, `,
+  )}) and ${visible}`;
+  return [own, linked];
+}
+
+/** Date-only `to` means the whole of that day (UTC); a date-time is an exclusive bound. */
+function timeBounds(query: Pick<MemoryListQuery, "from" | "to">): { from?: string; to?: string } {
+  const from = query.from ? (query.from.length === 10 ? `${query.from}T00:00:00Z` : query.from) : undefined;
+  let to: string | undefined;
+  if (query.to) {
+    if (query.to.length === 10) {
+      const d = new Date(`${query.to}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() + 1);
+      to = d.toISOString();
+    } else to = query.to;
+  }
+  return { from, to };
+}
+
+function filters(query: MemoryListQuery): SQL {
+  const parts: SQL[] = [];
+  if (!query.discarded) parts.push(sql`not "memories"."discarded"`);
+  if (query.category) parts.push(sql`"memories"."category" = ${query.category}`);
+  const { from, to } = timeBounds(query);
+  if (from) parts.push(sql`"memories"."listed_at" >= ${from}::timestamptz`);
+  if (to) parts.push(sql`"memories"."listed_at" < ${to}::timestamptz`);
+  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
+}
+
+/** GET /api/v1/memories: newest first, or ranked by relevance when `q` is given. */
+export async function listMemories({ scope, query, on = db }: { scope: Scope; query: MemoryListQuery; on?: DbOrTx }): Promise<MemoryList> {
+  if (query.q) return searchMemories({ scope, query: { ...query, q: query.q }, on });
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  if (cursor && cursor.k !== "l") throw new AppError("bad_request", "This cursor belongs to a search; start again from the first page");
+  const after = cursor
+    ? sql`("memories"."listed_at", "memories"."id") < (${cursor.t}::timestamptz, ${cursor.id})`
+    : sql`true`;
+  const take = query.limit + 1;
+  const parts = branches(scope).map(
+    (branch) => sql`(select ${summaryColumns} from "memories"
+      where ${branch} and ${filters(query)} and ${after}
+      order by "memories"."listed_at" desc nulls last, "memories"."id" desc nulls last
+      limit ${take})`,
+  );
+  const found = await rows<SummaryRow>(
+    sql`select * from (${sql.join(parts, sql` union all `)}) page order by listed_at desc, id desc limit ${take}`,
+    on,
+  );
+  const items = found.slice(0, query.limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map((r) => toSummary(r)),
+    nextCursor: found.length > query.limit && last ? encodeCursor({ k: "l", t: last.listed_key, id: last.id }) : null,
+  };
+}
+
+/**
+ * Full-text search: websearch syntax ("quoted phrases", or, -not) over title (weight A),
+ * overview (B) and transcript (C) with the 'simple' configuration (no stemming, any
+ * language). The newest SEARCH_CANDIDATES matches are ranked (ts_rank, normalised by
+ * document length so a short memory about the word beats a long one that mentions it
+ * once) and paged by (rank, id); only the page's rows get a ts_headline snippet.
+ */
+async function searchMemories({ scope, query, on }: { scope: Scope; query: MemoryListQuery & { q: string }; on: DbOrTx }): Promise<MemoryList> {
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  if (cursor && (cursor.k !== "s" || cursor.q !== query.q)) {
+    throw new AppError("bad_request", "This cursor belongs to another search; start again from the first page");
+  }
+  const tsq = sql`websearch_to_tsquery('simple', ${query.q})`;
+  const candidates = branches(scope).map(
+    (branch) => sql`(select "memories"."id", "memories"."listed_at" from "memories"
+      where ${branch} and ${filters(query)} and "memories"."search_vector" @@ ${tsq}
+      order by "memories"."listed_at" desc nulls last, "memories"."id" desc nulls last
+      limit ${SEARCH_CANDIDATES})`,
+  );
+  const after = cursor ? sql`(rank, id) < (${cursor.r}::real, ${cursor.id})` : sql`true`;
+  const take = query.limit + 1;
+  const headlineOptions = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+  const found = await rows<SummaryRow & { rank: number | string; rank_text: string; headline: string | null }>(
+    sql`with candidates as (
+        select id from (${sql.join(candidates, sql` union all `)}) c
+        order by listed_at desc, id desc limit ${SEARCH_CANDIDATES}
+      ),
+      ranked as (
+        select "memories"."id", ts_rank("memories"."search_vector", ${tsq}, 1) as rank
+        from "memories" join candidates on candidates.id = "memories"."id"
+      ),
+      page as (
+        select id, rank from ranked where ${after} order by rank desc, id desc limit ${take}
+      )
+      select ${summaryColumns}, page.rank::float8 as rank, page.rank::text as rank_text,
+        ts_headline('simple',
+          translate(coalesce("memories"."overview", '') || E'\n' || left("memories"."transcript_text", ${SNIPPET_SOURCE_CHARS}), ${MATCH_START + MATCH_STOP}, ''),
+          ${tsq}, ${headlineOptions}) as headline
+      from page join "memories" on "memories"."id" = page.id
+      order by page.rank desc, page.id desc`,
+    on,
+  );
+  const items = found.slice(0, query.limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map((r) =>
+      toSummary(r, { snippet: r.headline && r.headline.includes(MATCH_START) ? r.headline : null, rank: Number(r.rank) }),
+    ),
+    nextCursor: found.length > query.limit && last ? encodeCursor({ k: "s", r: last.rank_text, id: last.id, q: query.q }) : null,
+  };
+}
+
+type SegmentRow = {
+  idx: number;
+  segment_id: string | null;
+  text: string;
+  speaker: string | null;
+  speaker_id: number | null;
+  speaker_name: string | null;
+  is_user: boolean;
+  person_id: string | null;
+  start: number | string;
+  end: number | string;
+};
+
+export type ActionItemRow = {
+  id: string;
+  memory_id: string;
+  description: string;
+  completed_omi: boolean;
+  completed_local: boolean | null;
+  completed_local_at: string | null;
+  due_at: string | null;
+  present: boolean;
+};
+
+export const actionItemColumns = sql`"action_items"."id", "action_items"."memory_id", "action_items"."description",
+  "action_items"."completed_omi", "action_items"."completed_local", "action_items"."present",
+  ${iso(sql`"action_items"."completed_local_at"`)} as completed_local_at, ${iso(sql`"action_items"."due_at"`)} as due_at`;
+
+export function toActionItem(r: ActionItemRow): ActionItemView {
+  return {
+    id: r.id,
+    memoryId: r.memory_id,
+    description: r.description,
+    completed: r.completed_local ?? r.completed_omi,
+    completedOmi: r.completed_omi,
+    completedLocal: r.completed_local,
+    completedLocalAt: r.completed_local_at,
+    dueAt: r.due_at,
+    present: r.present,
+  };
+}
+
+function toSegment(r: SegmentRow): TranscriptSegmentView {
+  return {
+    idx: Number(r.idx),
+    segmentId: r.segment_id,
+    text: r.text,
+    speaker: r.speaker,
+    speakerId: r.speaker_id == null ? null : Number(r.speaker_id),
+    speakerName: r.speaker_name,
+    isUser: r.is_user,
+    personId: r.person_id,
+    start: Number(r.start),
+    end: Number(r.end),
+  };
+}
+
+/** One memory with everything its page shows; null when missing or not visible to this scope. */
+export async function getMemory({ scope, id, on = db }: { scope: Scope; id: string; on?: DbOrTx }): Promise<MemoryDetail | null> {
+  const [row] = await rows<SummaryRow & { raw: unknown }>(
+    sql`select ${summaryColumns}, "memories"."raw" from "memories" where "memories"."id" = ${id} and ${visibleTo(memories, scope)}`,
+    on,
+  );
+  if (!row) return null;
+  const [segments, items, related] = await Promise.all([
+    rows<SegmentRow>(
+      sql`select idx, segment_id, text, speaker, speaker_id, speaker_name, is_user, person_id, start, "end"
+        from memory_segments where memory_id = ${id} order by idx`,
+      on,
+    ),
+    rows<ActionItemRow>(
+      sql`select ${actionItemColumns} from action_items where memory_id = ${id} order by present desc, idx`,
+      on,
+    ),
+    relatedToMemory({ scope, memory: row, on }),
+  ]);
+  const raw = typeof row.raw === "string" ? (JSON.parse(row.raw) as unknown) : row.raw;
+  return {
+    ...toSummary(row),
+    transcriptSegments: segments.map(toSegment),
+    actionItems: items.map(toActionItem),
+    ...memoryExtras(raw),
+    related,
+    omi: raw,
+  };
+}
+
+/** Live sessions linked to the memory, and recordings of the same uid overlapping its time. */
+async function relatedToMemory({ scope, memory, on }: { scope: Scope; memory: SummaryRow; on: DbOrTx }): Promise<MemoryDetail["related"]> {
+  const sessions = await rows<{ id: string; started_at: string }>(
+    sql`select id, ${iso(sql`started_at`)} as started_at from live_sessions
+      where memory_id = ${memory.id} and ${visibleTo(liveSessions, scope)} order by started_at`,
+    on,
+  );
+  let recs: { id: string; started_at: string; last_chunk_at: string }[] = [];
+  if (memory.started_at) {
+    const end = memory.finished_at ?? memory.started_at;
+    recs = await rows(
+      sql`select id, ${iso(sql`started_at`)} as started_at, ${iso(sql`last_chunk_at`)} as last_chunk_at from recordings
+        where uid = ${memory.uid} and ${visibleTo(recordings, scope)}
+          and started_at <= ${end}::timestamptz and last_chunk_at >= ${memory.started_at}::timestamptz
+        order by started_at limit 20`,
+      on,
+    );
+  }
+  return {
+    liveSessions: sessions.map((s) => ({ id: s.id, startedAt: s.started_at })),
+    recordings: recs.map((r) => ({ id: r.id, startedAt: r.started_at, lastChunkAt: r.last_chunk_at })),
+  };
+}
