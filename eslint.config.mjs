@@ -26,4 +26,9 @@ export default tseslint.config(
     files: ["lib/env.ts", "instrumentation.ts", "next.config.ts", "tests/**", "e2e/**", "scripts/**", "playwright.config.ts", "vitest.config.ts", "drizzle.config.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
+  {
+    // useTestDb() is a test helper named like a hook, not a React hook.
+    files: ["**/*.test.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
 );

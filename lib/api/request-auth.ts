@@ -13,6 +13,8 @@ import { AppError, unauthorized } from "./errors";
 export type RequestUser = { id: string; email: string | null; via: "token" | "session"; tokenId?: string };
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Auth.js session cookie, plain or __Secure-, possibly chunked (.0, .1, …). */
+const sessionCookiePattern = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 
 export async function userFromApiToken(token: string): Promise<RequestUser | null> {
   const [row] = await db
@@ -57,6 +59,8 @@ export async function authenticateRequest(req: Request): Promise<RequestUser> {
     if (!user) throw unauthorized("The API token is not valid (it may have been revoked)");
     return user;
   }
+  // No session cookie: answer 401 without asking Auth.js (which also needs a Next request scope).
+  if (!sessionCookiePattern.test(req.headers.get("cookie") ?? "")) throw unauthorized();
   const session = await auth();
   const id = session?.user?.id;
   if (!id) throw unauthorized();

@@ -3,6 +3,14 @@
  * to one account, requested by another. Each feature adds a file under ./cases/ that
  * default-exports `IsolationCase[]`; tests/isolation/isolation.test.ts runs them all.
  *
+ * HOW TO ADD YOUR ROUTES: create tests/isolation/cases/<feature>.ts with
+ * `export default [ …IsolationCase ] satisfies IsolationCase[]` (see cases/accounts.ts).
+ * Nothing to register: the runner finds every cases/*.ts with import.meta.glob.
+ * Run: npx vitest run tests/isolation
+ * Accounts come from ./accounts.ts `createTestAccount()` (Bearer API tokens, no cookies).
+ * Each request is answered three times: no auth (401), another account, then the owner
+ * (last, so DELETE/PATCH cases prove the stranger changed nothing).
+ *
  * For "resource" routes the other account must get 404 (not 403: existence is not
  * revealed) and the owner 2xx (so the case can fail). For "list" routes the other
  * account gets 2xx without the owner's item, the owner with it.
