@@ -80,6 +80,8 @@ const schema = z.object({
   SIGNATURE_TOLERANCE_SECONDS: int(300, 1),
   /** Off switch for the in-process scheduled-work timer (tests that drive it themselves). */
   DISABLE_SCHEDULER: flag,
+  /** Serves /api/bench/noop (the framework-ceiling route for `npm run bench`); off in normal runs. */
+  BENCH_ROUTES: flag,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
