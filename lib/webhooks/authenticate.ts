@@ -1,0 +1,81 @@
+/**
+ * Who sent this webhook (DESIGN.md "Identity and ownership"):
+ *  - a token (path segment or ?token=): the app-wide OMI_WEBHOOK_TOKEN (owner null) or
+ *    an account's personal webhook token (owner = that account);
+ *  - X-Omi-Signature, checked with the token account's personal signing secret, else
+ *    the app-wide OMI_SIGNING_SECRET.
+ * A valid token OR a valid signature authenticates (signature only → owner null). A
+ * present but invalid or stale signature is always refused, even beside a valid
+ * token; an unsigned delivery with a valid token is accepted and logged "absent".
+ */
+import type { Delivery } from "@/db/schema";
+import { AppError } from "@/lib/api/errors";
+import { env } from "@/lib/env";
+import { safeEqual, sha256 } from "@/lib/auth/secrets";
+import { findWebhookTokenOwner, getSigningSecret } from "@/lib/auth/webhook-tokens";
+import { verifyOmiSignature } from "@/lib/omi/signature";
+
+export type WebhookAuth = {
+  kind: Delivery["auth"];
+  signature: Delivery["signature"];
+  ownerUserId: string | null;
+};
+
+/** The token's meaning, without deciding anything yet. */
+async function tokenAuth(token: string | null): Promise<{ kind: "app" | "personal" | "none"; ownerUserId: string | null }> {
+  if (!token) return { kind: "none", ownerUserId: null };
+  // Hash both sides first: equal lengths for the constant-time compare, nothing learnt from the length.
+  if (env.OMI_WEBHOOK_TOKEN && safeEqual(sha256(token), sha256(env.OMI_WEBHOOK_TOKEN))) return { kind: "app", ownerUserId: null };
+  const owner = await findWebhookTokenOwner(token);
+  return owner ? { kind: "personal", ownerUserId: owner } : { kind: "none", ownerUserId: null };
+}
+
+/**
+ * Decides, or throws AppError 401 (bad credentials) / 400 (no uid). `partial` receives
+ * what was learnt before a refusal, so the delivery log can record it.
+ */
+export async function authenticateWebhook(
+  {
+    token,
+    uid,
+    signatureHeader,
+    body,
+    nowSeconds,
+  }: { token: string | null; uid: string | null; signatureHeader: string | null; body: Uint8Array; nowSeconds?: number },
+  partial: Partial<WebhookAuth> = {},
+): Promise<WebhookAuth> {
+  const byToken = await tokenAuth(token);
+  Object.assign(partial, { kind: byToken.kind, ownerUserId: byToken.ownerUserId, signature: signatureHeader ? "unchecked" : "absent" });
+
+  if (!uid) {
+    if (byToken.kind === "none") throw unauthorized(token, signatureHeader);
+    throw new AppError("bad_request", "The uid query parameter is missing (Omi sends ?uid=<user id>)", { path: "uid" });
+  }
+
+  let signature: WebhookAuth["signature"] = "absent";
+  if (signatureHeader) {
+    const personalSecret = byToken.kind === "personal" && byToken.ownerUserId ? await getSigningSecret(byToken.ownerUserId) : null;
+    const secret = personalSecret ?? env.OMI_SIGNING_SECRET ?? null;
+    signature = secret
+      ? verifyOmiSignature({ header: signatureHeader, secret, uid, body, nowSeconds, toleranceSeconds: env.SIGNATURE_TOLERANCE_SECONDS })
+      : "unchecked";
+  }
+  partial.signature = signature;
+
+  if (signature === "invalid") throw new AppError("unauthorized", "The X-Omi-Signature header does not match this body and uid");
+  if (signature === "stale") {
+    throw new AppError("unauthorized", `The X-Omi-Signature timestamp is more than ${env.SIGNATURE_TOLERANCE_SECONDS} s from now`);
+  }
+  if (byToken.kind !== "none") return { kind: byToken.kind, signature, ownerUserId: byToken.ownerUserId };
+  if (signature === "valid") {
+    Object.assign(partial, { kind: "signature", ownerUserId: null });
+    return { kind: "signature", signature, ownerUserId: null };
+  }
+  throw unauthorized(token, signatureHeader);
+}
+
+function unauthorized(token: string | null, signatureHeader: string | null): AppError {
+  if (token) return new AppError("unauthorized", "The webhook token is not valid (it may have been regenerated in Settings)");
+  if (signatureHeader) return new AppError("unauthorized", "No signing secret is configured to check X-Omi-Signature, and no token was sent");
+  return new AppError("unauthorized", "Missing webhook token: use the URL from Settings (/api/webhooks/<event>/<token>)");
+}

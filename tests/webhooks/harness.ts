@@ -1,0 +1,105 @@
+/**
+ * Calls the real webhook route handlers the way Omi does (new Request, the route's
+ * exported POST), on the test database. Everything that reads env or the database is
+ * imported lazily, after useTestDb() has chosen the database and the test file has
+ * set its env.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { WebhookEvent } from "@/db/schema";
+
+export const UID = "Xq7nP2vLm9RzT4kB8wYc3JdF1aH6";
+export const APP_TOKEN = "app-wide-test-token";
+export const APP_SECRET = "whsec_app_wide_test_secret";
+
+/** Call before anything imports lib/env. */
+export function setWebhookEnv(extra: Record<string, string> = {}): void {
+  process.env.OMI_WEBHOOK_TOKEN = APP_TOKEN;
+  process.env.OMI_SIGNING_SECRET = APP_SECRET;
+  process.env.WEBHOOK_MAX_BODY_BYTES ??= String(1024 * 1024);
+  Object.assign(process.env, extra);
+}
+
+const fixtureDir = path.resolve(import.meta.dirname, "../fixtures/omi");
+
+export function fixtureNames(): string[] {
+  return readdirSync(fixtureDir).filter((f) => f.endsWith(".json"));
+}
+
+/** A fixture as Omi puts it on the wire: compact UTF-8 JSON. */
+export function fixtureBody(name: string): string {
+  return JSON.stringify(fixtureJson(name));
+}
+
+export function fixtureJson<T = Record<string, unknown>>(name: string): T {
+  return JSON.parse(readFileSync(path.join(fixtureDir, name), "utf8")) as T;
+}
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+const routeModules: Record<WebhookEvent, { bare: () => Promise<{ POST: Handler }>; token: () => Promise<{ POST: Handler }> }> = {
+  memory: { bare: () => import("@/app/api/webhooks/memory/route"), token: () => import("@/app/api/webhooks/memory/[token]/route") },
+  realtime: { bare: () => import("@/app/api/webhooks/realtime/route"), token: () => import("@/app/api/webhooks/realtime/[token]/route") },
+  audio: { bare: () => import("@/app/api/webhooks/audio/route"), token: () => import("@/app/api/webhooks/audio/[token]/route") },
+  "day-summary": {
+    bare: () => import("@/app/api/webhooks/day-summary/route"),
+    token: () => import("@/app/api/webhooks/day-summary/[token]/route"),
+  },
+  button: { bare: () => import("@/app/api/webhooks/button/route"), token: () => import("@/app/api/webhooks/button/[token]/route") },
+};
+
+export type SendOptions = {
+  /** Token in the path (/api/webhooks/<event>/<token>); default the app-wide token. null: none. */
+  pathToken?: string | null;
+  /** Raw query string after the path, e.g. "?uid=U" or "?token=T?uid=U". Default `?uid=${UID}`. */
+  query?: string;
+  body?: string | Uint8Array;
+  contentType?: string | null;
+  headers?: Record<string, string>;
+  trailingSlash?: boolean;
+};
+
+export type Sent = { res: Response; status: number; json: Record<string, unknown> };
+
+export async function send(event: WebhookEvent, options: SendOptions = {}): Promise<Sent> {
+  const pathToken = options.pathToken === undefined ? APP_TOKEN : options.pathToken;
+  const query = options.query ?? `?uid=${UID}`;
+  const slash = options.trailingSlash ? "/" : "";
+  const urlPath = pathToken ? `/api/webhooks/${event}/${pathToken}${slash}` : `/api/webhooks/${event}${slash}`;
+  const headers = new Headers(options.headers);
+  const contentType =
+    options.contentType === undefined ? (event === "audio" ? "application/octet-stream" : "application/json") : options.contentType;
+  if (contentType) headers.set("content-type", contentType);
+  const body = options.body ?? "{}";
+  const req = new Request(`http://localhost${urlPath}${query}`, { method: "POST", headers, body: body as BodyInit });
+  const mod = await (pathToken ? routeModules[event].token() : routeModules[event].bare());
+  const params: Record<string, string> = pathToken ? { token: pathToken } : {};
+  const res = await mod.POST(req, { params: Promise.resolve(params) });
+  const text = await res.clone().text();
+  return { res, status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/** `seconds` of a 440 Hz PCM16 tone, little-endian mono. */
+export function tone(seconds: number, sampleRate = 16000): Uint8Array {
+  const samples = Math.round(seconds * sampleRate);
+  const buf = Buffer.alloc(samples * 2);
+  for (let i = 0; i < samples; i++) buf.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / sampleRate)), i * 2);
+  return new Uint8Array(buf);
+}
+
+export async function database() {
+  const client = await import("@/db/client");
+  const schema = await import("@/db/schema");
+  return { db: client.db, rows: client.rows, ...schema };
+}
+
+/** The delivery log row of a response (by its X-Delivery-Id). */
+export async function deliveryOf(sent: Sent) {
+  const { db, deliveries } = await database();
+  const { eq } = await import("drizzle-orm");
+  const id = sent.res.headers.get("x-delivery-id");
+  if (!id) throw new Error("No X-Delivery-Id on the response");
+  const [row] = await db.select().from(deliveries).where(eq(deliveries.id, id));
+  if (!row) throw new Error(`No delivery log row ${id}`);
+  return row;
+}
