@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
+import { pruneAudio } from "@/lib/audio/retention";
 import { env } from "@/lib/env";
 
 export async function pruneDeliveries(): Promise<number> {
@@ -15,5 +16,5 @@ export async function pruneDeliveries(): Promise<number> {
 }
 
 export async function runMaintenance(): Promise<Record<string, number>> {
-  return { deliveriesDeleted: await pruneDeliveries() };
+  return { deliveriesDeleted: await pruneDeliveries(), recordingsDeleted: await pruneAudio() };
 }

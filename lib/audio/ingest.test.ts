@@ -10,7 +10,6 @@ import { audioChunks, recordings } from "@/db/schema";
 import { ingestAudioChunk } from "@/lib/ingest/audio";
 import { appendPeaks } from "./peaks";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a test helper named use*, not a React hook
 useTestDb();
 beforeEach(resetTables);
 
