@@ -1,9 +1,5 @@
-/**
- * Day summaries (recaps). Until the day-summary webhook ingest is committed, rows are
- * written by the test seed the way the ingest stores them. The list case uses an
- * app-token row of the owner's linked uid, the resource case a personal-token row.
- */
-import { insertDaySummary, summaryFor } from "@/tests/day-summaries/seed";
+/** Day summaries (recaps), sent by the owner's personal webhook token through the real webhook route. */
+import { sendDaySummary } from "@/tests/day-summaries/seed";
 import type { IsolationCase } from "../types";
 
 const hasRecap = (date: string, uid: string) => (body: unknown) =>
@@ -16,7 +12,7 @@ const cases: IsolationCase[] = [
     kind: "list",
     handler: () => import("@/app/api/v1/day-summaries/route").then((m) => m.GET),
     setup: async (owner) => {
-      await insertDaySummary({ uid: owner.uid, ownerUserId: null, content: summaryFor("2026-03-12") });
+      await sendDaySummary({ token: owner.webhookToken, uid: owner.uid, date: "2026-03-12" });
       return { path: "/api/v1/day-summaries?from=2026-03-01&to=2026-03-31", contains: hasRecap("2026-03-12", owner.uid) };
     },
   },
@@ -25,7 +21,7 @@ const cases: IsolationCase[] = [
     kind: "resource",
     handler: () => import("@/app/api/v1/day-summaries/[date]/route").then((m) => m.GET),
     setup: async (owner) => {
-      await insertDaySummary({ uid: `${owner.uid}-personal`, ownerUserId: owner.userId, content: summaryFor("2026-03-13") });
+      await sendDaySummary({ token: owner.webhookToken, uid: owner.uid, date: "2026-03-13", legacy: true });
       return { path: "/api/v1/day-summaries/2026-03-13", params: { date: "2026-03-13" } };
     },
   },
