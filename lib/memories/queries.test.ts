@@ -98,11 +98,10 @@ describe("listMemories", () => {
 
 describe("search", () => {
   let alice: Scope;
-  let bob: Scope;
   beforeEach(async () => {
     await resetTables();
     alice = await account("alice@example.test", "uid-alice");
-    bob = await account("bob@example.test", "uid-bob");
+    await account("bob@example.test", "uid-bob");
   });
 
   it("finds a word that occurs only in one transcript, with the word marked in the snippet", async () => {

@@ -1,13 +1,13 @@
+import { ActionItemsBrowser } from "@/components/memories/action-items-browser";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/states";
 
 export const metadata = { title: "Action items" };
 
 export default function Page() {
   return (
     <>
-      <PageHeader title="Action items" />
-      <EmptyState title="Nothing here yet">This section fills as Omi sends data.</EmptyState>
+      <PageHeader title="Action items" description="What your conversations asked of you, across every memory." />
+      <ActionItemsBrowser />
     </>
   );
 }

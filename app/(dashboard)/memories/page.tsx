@@ -1,13 +1,28 @@
+import { Download } from "lucide-react";
+import { Suspense } from "react";
+import { MemoryBrowser } from "@/components/memories/memory-browser";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/states";
+import { ListSkeleton } from "@/components/ui/states";
 
 export const metadata = { title: "Memories" };
 
 export default function Page() {
   return (
     <>
-      <PageHeader title="Memories" />
-      <EmptyState title="Nothing here yet">This section fills as Omi sends data.</EmptyState>
+      <PageHeader
+        title="Memories"
+        description="Every conversation Omi summarised, newest first."
+        actions={
+          <ButtonLink href="/memories/data" variant="secondary" size="sm">
+            <Download className="size-4" aria-hidden />
+            Export or delete
+          </ButtonLink>
+        }
+      />
+      <Suspense fallback={<ListSkeleton rows={6} label="Loading memories" />}>
+        <MemoryBrowser />
+      </Suspense>
     </>
   );
 }
