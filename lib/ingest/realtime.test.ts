@@ -3,7 +3,6 @@ import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetTables, useTestDb } from "@/tests/db";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a test helper named use*, not a React hook
 useTestDb();
 
 const UID = "Xq7nP2vLm9RzT4kB8wYc3JdF1aH6";

@@ -5,7 +5,6 @@ import { createTestAccount } from "@/tests/isolation/accounts";
 import type { TestAccount } from "@/tests/isolation/types";
 import { readSse, type SseEvent } from "./sse-client";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a test helper named use*, not a React hook
 useTestDb();
 
 afterAll(async () => {
@@ -280,7 +279,7 @@ describe("concurrent writers and a resuming reader", () => {
       expect(res.status).toBe(200);
       reconnects++;
       await ready(events!);
-      const got = await take(events!, 1, 10_000).catch(() => []);
+      const got = await take(events!, 1, 10_000).catch((): SseEvent[] => []);
       for (let i = 0; i < 4 && got.length; i++) {
         const more = await Promise.race([events!.next(), new Promise<null>((r) => setTimeout(() => r(null), 200))]);
         if (!more || more.done) break;
