@@ -1,13 +1,15 @@
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/states";
+import { requireUser } from "@/lib/auth/session";
+import { LiveView } from "./_components/live-view";
 
 export const metadata = { title: "Live" };
 
-export default function Page() {
+export default async function LivePage() {
+  await requireUser("/live");
   return (
     <>
-      <PageHeader title="Live" />
-      <EmptyState title="Nothing here yet">This section fills as Omi sends data.</EmptyState>
+      <PageHeader title="Live" description="What Omi hears, as it transcribes it. Lines that Omi refines update in place." />
+      <LiveView />
     </>
   );
 }
