@@ -2,16 +2,21 @@
  * Retention work run hourly. Each task lives with its feature and registers here.
  * Returns counts so the cron route and the log can say what happened.
  */
-import { sql } from "drizzle-orm";
-import { rows } from "@/db/client";
+import { lt } from "drizzle-orm";
+import { db } from "@/db/client";
+import { deliveries, deliveryKeys } from "@/db/schema";
 import { pruneAudio } from "@/lib/audio/retention";
 import { env } from "@/lib/env";
 
-export async function pruneDeliveries(): Promise<number> {
-  const deleted = await rows(
-    sql`delete from deliveries where received_at < now() - make_interval(days => ${env.DELIVERY_RETENTION_DAYS}) returning id`,
-  );
-  await rows(sql`delete from delivery_keys where created_at < now() - make_interval(days => ${env.DELIVERY_RETENTION_DAYS})`);
+/**
+ * The delivery log and its delivery keys are the tables that grow with every webhook:
+ * rows older than DELIVERY_RETENTION_DAYS go. Columns by reference (the arrival column
+ * is created_at in SQL), so a rename breaks the build, not the hourly job.
+ */
+export async function pruneDeliveries(now: Date = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - env.DELIVERY_RETENTION_DAYS * 86_400_000);
+  const deleted = await db.delete(deliveries).where(lt(deliveries.receivedAt, cutoff)).returning({ id: deliveries.id });
+  await db.delete(deliveryKeys).where(lt(deliveryKeys.createdAt, cutoff));
   return deleted.length;
 }
 

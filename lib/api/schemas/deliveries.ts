@@ -1,0 +1,130 @@
+/**
+ * Response and request shapes of the delivery log API (GET /api/v1/deliveries,
+ * GET /api/v1/deliveries/{id}, POST /api/v1/deliveries/{id}/replay,
+ * GET /api/v1/deliveries/summary), shared by the routes and the dashboard.
+ */
+import { z } from "zod";
+
+export const deliveryEvents = ["memory", "realtime", "audio", "day-summary", "button"] as const;
+export const deliveryAuthKinds = ["app", "personal", "signature", "none"] as const;
+export const signatureResults = ["valid", "invalid", "stale", "absent", "unchecked"] as const;
+
+/**
+ * own: the account's own data (its personal token, or app-token data of its linked uids).
+ * operator: seen only because the viewer is an operator (ADMIN_EMAILS): unlinked uid or
+ * unauthenticated attempt; metadata only, never a body, never replayable.
+ */
+export const deliveryAccess = ["own", "operator"] as const;
+
+export const deliverySummarySchema = z.object({
+  id: z.string(),
+  event: z.enum(deliveryEvents),
+  uid: z.string().nullable(),
+  auth: z.enum(deliveryAuthKinds),
+  signature: z.enum(signatureResults),
+  status: z.number().int(),
+  outcome: z.string(),
+  errorMessage: z.string().nullable(),
+  latencyMs: z.number(),
+  sizeBytes: z.number().int(),
+  receivedAt: z.string(),
+  replayOf: z.string().nullable(),
+  access: z.enum(deliveryAccess),
+});
+export type DeliverySummary = z.infer<typeof deliverySummarySchema>;
+
+export const deliveryListSchema = z.object({
+  items: z.array(deliverySummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type DeliveryList = z.infer<typeof deliveryListSchema>;
+
+export const deliveryDetailSchema = deliverySummarySchema.extend({
+  deliveryKey: z.string().nullable(),
+  contentType: z.string().nullable(),
+  /** Path and query, tokens redacted. */
+  target: z.string(),
+  /** Request headers, credentials redacted. */
+  headers: z.record(z.string(), z.string()),
+  /** Raw JSON body text as received (null for audio, unauthenticated and operator-only rows). */
+  body: z.string().nullable(),
+  bodyTruncated: z.boolean(),
+  errorDetails: z.unknown().nullable(),
+  /** The JSON we answered with. */
+  response: z.unknown().nullable(),
+  audioChunkId: z.number().int().nullable(),
+  /** Why Replay is unavailable for this delivery; null when it can be replayed. */
+  replayBlockedReason: z.string().nullable(),
+  /** Replays of this delivery, newest first. */
+  replays: z.array(deliverySummarySchema.pick({ id: true, status: true, outcome: true, receivedAt: true })),
+});
+export type DeliveryDetail = z.infer<typeof deliveryDetailSchema>;
+
+export const replayResultSchema = z.object({
+  /** The new delivery row written for the replay (replayOf = the original). */
+  delivery: deliveryDetailSchema,
+});
+export type ReplayResult = z.infer<typeof replayResultSchema>;
+
+const empty = (v: unknown) => (v === "" ? undefined : v);
+const dateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, "use YYYY-MM-DD or an ISO date-time")
+  .refine((s) => !Number.isNaN(new Date(s.length === 10 ? `${s}T00:00:00Z` : s).getTime()), "not a real date");
+
+/** "2xx" | "4xx" | "5xx" or an exact code like "422". */
+export const statusFilterSchema = z.string().regex(/^(?:[1-5]xx|[1-5]\d\d)$/i, "use 2xx, 4xx, 5xx or an exact status like 422");
+
+/** GET /api/v1/deliveries query. Empty values count as absent (forms send them). */
+export const deliveryListQuerySchema = z.object({
+  event: z.preprocess(empty, z.enum(deliveryEvents).optional()),
+  status: z.preprocess(empty, statusFilterSchema.transform((s) => s.toLowerCase()).optional()),
+  /** signed: a valid X-Omi-Signature; unsigned: anything else. */
+  signed: z.preprocess(empty, z.enum(["signed", "unsigned"]).optional()),
+  /** From this moment (a date means its UTC midnight). */
+  from: z.preprocess(empty, dateParam.optional()),
+  /** Up to this moment; a bare date includes that whole UTC day. */
+  to: z.preprocess(empty, dateParam.optional()),
+  uid: z.preprocess(empty, z.string().max(500).optional()),
+  cursor: z.preprocess(empty, z.string().max(500).optional()),
+  limit: z.preprocess(empty, z.coerce.number().int().min(1).max(200).default(50)),
+});
+export type DeliveryListQuery = z.infer<typeof deliveryListQuerySchema>;
+
+export const hourBucketSchema = z.object({
+  /** Start of the hour, ISO UTC. */
+  hour: z.string(),
+  ok: z.number().int(),
+  failed: z.number().int(),
+});
+export type HourBucket = z.infer<typeof hourBucketSchema>;
+
+export const deliveryWarningSchema = z.object({
+  id: z.string(),
+  level: z.enum(["info", "warning", "danger"]),
+  title: z.string(),
+  message: z.string(),
+});
+export type DeliveryWarning = z.infer<typeof deliveryWarningSchema>;
+
+/** GET /api/v1/deliveries/summary: chart buckets, Omi-behaviour warnings, who is looking. */
+export const deliveriesOverviewSchema = z.object({
+  hours: z.array(hourBucketSchema),
+  warnings: z.array(deliveryWarningSchema),
+  /** Latest unbroken run of failures of personal-token (Developer Settings) deliveries, per event. */
+  consecutiveFailures: z.array(z.object({ event: z.enum(deliveryEvents), count: z.number().int() })),
+  operator: z.boolean(),
+  total: z.number().int(),
+});
+export type DeliveriesOverview = z.infer<typeof deliveriesOverviewSchema>;
+
+/** POST /api/v1/sample-data: which part of the sample to send. */
+export const samplePartNames = ["realtime", "memory", "audio", "day-summary", "button"] as const;
+export const sampleDataBodySchema = z.object({ part: z.enum(samplePartNames) });
+export const sampleDataResultSchema = z.object({
+  part: z.enum(samplePartNames),
+  uid: z.string(),
+  requests: z.array(z.object({ event: z.enum(deliveryEvents), status: z.number().int() })),
+  ok: z.boolean(),
+});
+export type SampleDataResult = z.infer<typeof sampleDataResultSchema>;

@@ -1,0 +1,63 @@
+/**
+ * Sends webhooks through the real route handlers for the delivery-log tests, and reads
+ * back the log row each request wrote (the newest one).
+ */
+import type { WebhookEvent } from "@/db/schema";
+
+export const APP_TOKEN = "deliveries-app-token";
+
+/** Call before anything imports lib/env. */
+export function setDeliveryTestEnv(extra: Record<string, string> = {}): void {
+  process.env.OMI_WEBHOOK_TOKEN = APP_TOKEN;
+  Object.assign(process.env, extra);
+}
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+const tokenRoutes: Record<WebhookEvent, () => Promise<{ POST: Handler }>> = {
+  memory: () => import("@/app/api/webhooks/memory/[token]/route"),
+  realtime: () => import("@/app/api/webhooks/realtime/[token]/route"),
+  audio: () => import("@/app/api/webhooks/audio/[token]/route"),
+  "day-summary": () => import("@/app/api/webhooks/day-summary/[token]/route"),
+  button: () => import("@/app/api/webhooks/button/[token]/route"),
+};
+
+export async function sendWebhook(
+  event: WebhookEvent,
+  { token, uid, body, contentType, headers = {}, query = "" }: {
+    token: string;
+    uid: string | null;
+    body: string | Uint8Array;
+    contentType?: string;
+    headers?: Record<string, string>;
+    query?: string;
+  },
+): Promise<{ status: number; json: unknown; deliveryId: string }> {
+  const h = new Headers(headers);
+  h.set("content-type", contentType ?? (event === "audio" ? "application/octet-stream" : "application/json"));
+  const search = [query, uid === null ? "" : `uid=${uid}`].filter(Boolean).join("&");
+  const req = new Request(`http://localhost/api/webhooks/${event}/${token}${search ? `?${search}` : ""}`, { method: "POST", headers: h, body });
+  const before = new Set(await deliveryIds());
+  const res = await (await tokenRoutes[event]()).POST(req, { params: Promise.resolve({ token }) });
+  const text = await res.text();
+  const added = (await deliveryIds()).filter((id) => !before.has(id));
+  if (added.length !== 1) throw new Error(`expected one new delivery row, found ${added.length}`);
+  return { status: res.status, json: text ? (JSON.parse(text) as unknown) : null, deliveryId: added[0]! };
+}
+
+export function memoryBody(id: string, title = "Sample memory"): string {
+  return JSON.stringify({
+    id,
+    created_at: "2026-03-12T16:41:03.120000+00:00",
+    started_at: "2026-03-12T16:41:03.120000+00:00",
+    finished_at: "2026-03-12T16:55:03.120000+00:00",
+    structured: { title, overview: "An overview", emoji: "🧪", category: "work", action_items: [{ description: "Do it", completed: false }] },
+    transcript_segments: [{ id: "s1", text: "Hello there", speaker: "SPEAKER_0", speaker_id: 0, is_user: true, start: 0, end: 2 }],
+  });
+}
+
+async function deliveryIds(): Promise<string[]> {
+  const { db } = await import("@/db/client");
+  const { deliveries } = await import("@/db/schema");
+  return (await db.select({ id: deliveries.id }).from(deliveries)).map((r) => r.id);
+}
