@@ -5,6 +5,7 @@
  * requests, and never for audio (its bytes live in audio_chunks, linked by id).
  */
 import { db } from "@/db/client";
+import { isDatabaseUnavailable } from "@/db/errors";
 import { deliveries, type Delivery, type WebhookEvent } from "@/db/schema";
 import { log } from "@/lib/log";
 import { redact } from "@/lib/log/redact";
@@ -71,7 +72,10 @@ export async function recordDelivery(record: DeliveryRecord): Promise<boolean> {
     });
     return true;
   } catch (err) {
-    log.error("could not write the delivery log", { deliveryId: record.id, event: record.event, err: String(err) });
+    // The first line only: Drizzle's message lists every parameter, the raw body included.
+    const fields = { deliveryId: record.id, event: record.event, status: record.status, err: String(err).split("\n")[0] };
+    if (isDatabaseUnavailable(err)) log.warn("could not write the delivery log: database unavailable", fields);
+    else log.error("could not write the delivery log", fields);
     return false;
   }
 }

@@ -14,6 +14,7 @@ import { buttonPayloadSchema } from "@/lib/omi/button-schema";
 import { daySummaryPayloadSchema } from "@/lib/omi/day-summary-schema";
 import { memoryPayloadSchema } from "@/lib/omi/memory-schema";
 import { realtimePayloadSchema } from "@/lib/omi/realtime-schema";
+import { withNotificationRules } from "@/lib/notify/hooks";
 
 export type JsonEventSpec<S extends z.ZodType = z.ZodType> = {
   kind: "json";
@@ -33,9 +34,9 @@ function jsonEvent<S extends z.ZodType>(spec: Omit<JsonEventSpec<S>, "kind">): J
 }
 
 export const eventSpecs: Record<WebhookEvent, JsonEventSpec | AudioEventSpec> = {
-  memory: jsonEvent({ what: "Memory", schema: memoryPayloadSchema, ingest: ingestMemory }),
-  realtime: jsonEvent({ what: "Real-time transcript", schema: realtimePayloadSchema, ingest: ingestRealtime }),
-  "day-summary": jsonEvent({ what: "Day summary", schema: daySummaryPayloadSchema, ingest: ingestDaySummary }),
+  memory: jsonEvent({ what: "Memory", schema: memoryPayloadSchema, ingest: withNotificationRules("memory", ingestMemory) }),
+  realtime: jsonEvent({ what: "Real-time transcript", schema: realtimePayloadSchema, ingest: withNotificationRules("realtime", ingestRealtime) }),
+  "day-summary": jsonEvent({ what: "Day summary", schema: daySummaryPayloadSchema, ingest: withNotificationRules("day-summary", ingestDaySummary) }),
   button: jsonEvent({ what: "Button event", schema: buttonPayloadSchema, ingest: ingestButton }),
   audio: { kind: "audio", what: "Audio", ingest: ingestAudioChunk },
 };

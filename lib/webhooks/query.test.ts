@@ -12,6 +12,7 @@ describe("parseWebhookQuery", () => {
     ["uid before other params", "?uid=U1&sample_rate=16000", { uid: "U1", token: null, sampleRate: "16000" }],
     ["uid then token (merged by current code)", "?uid=U1&token=T1", { uid: "U1", token: "T1", sampleRate: null }],
     ["raw uid with odd characters", "?uid=a&b?c=d e|f%", { uid: "a&b?c=d e|f%", token: null, sampleRate: null }],
+    ["uid with a stray % after an escape", "?uid=a%20b%", { uid: "a b%", token: null, sampleRate: null }],
     ["percent-encoded uid", "?uid=a%2Bb%20c", { uid: "a+b c", token: null, sampleRate: null }],
     ["raw uid keeps +", "?uid=a+b", { uid: "a+b", token: null, sampleRate: null }],
     ["no uid", "?token=T1", { uid: null, token: "T1", sampleRate: null }],

@@ -21,13 +21,15 @@ export type WebhookQuery = {
 /** Parameters whose start ends a raw uid. */
 const knownKeys = ["uid", "token", "sample_rate", "session_id"];
 
+/** Percent-decodes every valid escape run; a stray "%" (a raw uid may hold one) stays as sent. */
 function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    // A raw uid may hold a lone "%": keep it as sent.
-    return text;
-  }
+  return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
 }
 
 /** `search` is everything after the first "?" of the URL (with or without the "?"). */
