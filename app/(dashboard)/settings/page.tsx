@@ -1,13 +1,34 @@
+import { ApiTokensCard } from "@/components/settings/api-tokens";
+import { DeleteAccountCard } from "@/components/settings/delete-account";
+import { LinkedAccounts } from "@/components/settings/linked-accounts";
+import { SigningSecretCard } from "@/components/settings/signing-secret";
+import { TimeZoneCard } from "@/components/settings/time-zone";
+import { WebhookUrlsCard } from "@/components/settings/webhook-urls";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/states";
+import { getAccount } from "@/lib/accounts/account";
+import { omiOAuthConfigured } from "@/lib/auth/omi-oauth";
+import { requireUser } from "@/lib/auth/session";
+import { isPubliclyReachable, publicBaseUrl } from "@/lib/urls";
 
 export const metadata = { title: "Settings" };
+export const dynamic = "force-dynamic";
 
-export default function Page() {
+export default async function SettingsPage() {
+  const user = await requireUser("/settings");
+  const [account, base] = await Promise.all([getAccount({ userId: user.id }), publicBaseUrl()]);
   return (
     <>
-      <PageHeader title="Settings" />
-      <EmptyState title="Nothing here yet">This section fills as Omi sends data.</EmptyState>
+      <PageHeader title="Settings" description="Connect Omi, manage tokens and your account." />
+      <div className="space-y-6">
+        <LinkedAccounts canConnect={omiOAuthConfigured} />
+        <WebhookUrlsCard reachable={isPubliclyReachable(base)} />
+        {/* Delivery log: "Send sample data" goes in this section. */}
+        <section id="sample-data" aria-label="Sample data" className="empty:hidden" />
+        <SigningSecretCard initiallySet={account.signingSecretSet} />
+        <ApiTokensCard />
+        <TimeZoneCard initial={account.timeZone} />
+        <DeleteAccountCard email={account.email ?? ""} />
+      </div>
     </>
   );
 }

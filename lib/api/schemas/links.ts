@@ -45,3 +45,6 @@ export function serializeLink(view: LinkView): Link {
     attemptsLeft: view.attemptsLeft,
   };
 }
+
+/** DELETE answers. */
+export const okSchema = z.object({ ok: z.literal(true) });
