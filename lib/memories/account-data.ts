@@ -12,7 +12,6 @@
 import { sql } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import { buttonEvents, daySummaries, deliveries, deliveryKeys, liveStreams, memories, recordings } from "@/db/schema";
-import type { MemoryDetail } from "@/lib/api/schemas/memories";
 import { wavStream } from "@/lib/audio/stream";
 import { WAV_HEADER_BYTES } from "@/lib/audio/wav";
 import { visibleTo, type Scope } from "@/lib/auth/scope";
