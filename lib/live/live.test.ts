@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { resetTables, useTestDb } from "@/tests/db";
-import { createTestAccount } from "@/tests/isolation/accounts";
 import type { TestAccount } from "@/tests/isolation/types";
 import { readSse, type SseEvent } from "./sse-client";
 
 useTestDb();
+
+// Imported lazily like every app module here: lib/env must parse DATABASE_URL after useTestDb() set it.
+const createTestAccount = async () => (await import("@/tests/isolation/accounts")).createTestAccount();
 
 afterAll(async () => {
   const { liveHub } = await import("./hub");

@@ -49,6 +49,8 @@ export function liveEventStream(options: LiveStreamOptions): ReadableStream<Uint
   let pumping = false;
   let dirty = false;
   let refreshStreams = false;
+  /** Wakes before the first read are covered by it: that read starts after subscribing. */
+  let started = false;
   let unsubscribe: (() => void) | null = null;
   const timers: ReturnType<typeof setTimeout>[] = [];
   let controller!: ReadableStreamDefaultController<Uint8Array>;
@@ -128,6 +130,7 @@ export function liveEventStream(options: LiveStreamOptions): ReadableStream<Uint
       signal.addEventListener("abort", close);
       try {
         unsubscribe = await hub.subscribe((notice) => {
+          if (!started) return;
           if (notice === null || !streams.has(notice.streamId)) refreshStreams = true;
           void pump();
         });
@@ -137,6 +140,7 @@ export function liveEventStream(options: LiveStreamOptions): ReadableStream<Uint
         log.warn("live stream could not start", { err: String(err) });
         return close();
       }
+      started = true;
       send(`retry: ${RETRY_MS}\nevent: ready\nid: ${formatCursor(cursor)}\ndata: ${JSON.stringify({ cursor: formatCursor(cursor) })}\n\n`);
       await pump();
       const beat = () => {
