@@ -48,6 +48,11 @@ const routeModules: Record<WebhookEvent, { bare: () => Promise<{ POST: Handler }
   button: { bare: () => import("@/app/api/webhooks/button/route"), token: () => import("@/app/api/webhooks/button/[token]/route") },
 };
 
+/** The POST handler of an event's route: with the token in the path, or without. */
+export async function routeHandler(event: WebhookEvent, withPathToken: boolean): Promise<Handler> {
+  return (await (withPathToken ? routeModules[event].token() : routeModules[event].bare())).POST;
+}
+
 export type SendOptions = {
   /** Token in the path (/api/webhooks/<event>/<token>); default the app-wide token. null: none. */
   pathToken?: string | null;

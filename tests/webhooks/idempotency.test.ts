@@ -20,9 +20,9 @@ beforeEach(() => resetTables());
 
 describe("delivery keys", () => {
   it.each([
-    ["memory", () => fixtureBody("memory-created.json"), "memories"],
-    ["button", () => '{"tap":1}', "buttonEvents"],
-    ["day-summary", () => fixtureBody("day-summary.json"), "daySummaries"],
+    ["memory", (): string => fixtureBody("memory-created.json"), "memories"],
+    ["button", (): string => '{"tap":1}', "buttonEvents"],
+    ["day-summary", (): string => fixtureBody("day-summary.json"), "daySummaries"],
   ] as const)("3 concurrent copies of one %s delivery store one record", async (event, body, table) => {
     const results = await Promise.all(
       [1, 2, 3].map(() => send(event, { body: body(), headers: { "idempotency-key": "same-key-1" } })),
