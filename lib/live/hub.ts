@@ -24,6 +24,8 @@ export type NoticeHandler = (notice: LiveNotice | null) => void;
 
 export const POLL_INTERVAL_MS = 500;
 
+export type StreamOwner = { uid: string; ownerUserId: string | null };
+
 type Mode = "idle" | "starting" | "listen" | "poll";
 
 class LiveHub {
@@ -33,6 +35,7 @@ class LiveHub {
   private polled = new Map<number, number>();
   private inflight = new Map<string, Promise<unknown>>();
   private starting: Promise<void> | null = null;
+  private owners = new Map<number, Promise<StreamOwner | null>>();
   mode: Mode = "idle";
   generation = 0;
 
@@ -56,6 +59,25 @@ class LiveHub {
     if (existing) return existing;
     const p = read().finally(() => this.inflight.delete(k));
     this.inflight.set(k, p);
+    return p;
+  }
+
+  /**
+   * Whose stream this is (cached: a stream's uid and owner never change). Lets a reader
+   * ignore other accounts' notices without a query per reader.
+   */
+  streamOwner(streamId: number): Promise<StreamOwner | null> {
+    let p = this.owners.get(streamId);
+    if (!p) {
+      p = rows<{ uid: string; owner_user_id: string | null }>(sql`select uid, owner_user_id from live_streams where id = ${streamId}`)
+        .then((r) => (r[0] ? { uid: r[0].uid, ownerUserId: r[0].owner_user_id } : null))
+        .catch(() => {
+          this.owners.delete(streamId);
+          return null;
+        });
+      this.owners.set(streamId, p);
+      if (this.owners.size > 10_000) this.owners.delete(this.owners.keys().next().value!);
+    }
     return p;
   }
 

@@ -14,7 +14,7 @@
 import type { Scope } from "@/lib/auth/scope";
 import { log } from "@/lib/log";
 import { formatCursor, type Cursor } from "./cursor";
-import { liveHub } from "./hub";
+import { liveHub, type StreamOwner } from "./hub";
 import { advance, changesAfter, visibleStreams, type LiveChange } from "./queries";
 
 export const HEARTBEAT_MS = 15_000;
@@ -38,6 +38,11 @@ const encoder = new TextEncoder();
 
 export function segmentEvent(change: LiveChange, cursor: Cursor): string {
   return `event: segment\nid: ${formatCursor(cursor)}\ndata: ${JSON.stringify(change.segment)}\n\n`;
+}
+
+/** The rule of lib/auth/scope.ts visibleTo, for one stream already in memory. */
+function canSee(scope: Scope, owner: StreamOwner): boolean {
+  return owner.ownerUserId === scope.userId || (owner.ownerUserId === null && scope.uids.includes(owner.uid));
 }
 
 export function liveEventStream(options: LiveStreamOptions): ReadableStream<Uint8Array> {
@@ -131,8 +136,18 @@ export function liveEventStream(options: LiveStreamOptions): ReadableStream<Uint
       try {
         unsubscribe = await hub.subscribe((notice) => {
           if (!started) return;
-          if (notice === null || !streams.has(notice.streamId)) refreshStreams = true;
-          void pump();
+          if (notice && streams.has(notice.streamId)) return void pump();
+          if (notice === null) {
+            refreshStreams = true;
+            return void pump();
+          }
+          // A stream this reader does not know: a new one of its own, or another account's.
+          void hub.streamOwner(notice.streamId).then((owner) => {
+            if (owner && canSee(scope, owner)) {
+              refreshStreams = true;
+              void pump();
+            }
+          });
         });
         if (closed) return unsubscribe();
         await loadStreams(options.cursor);
