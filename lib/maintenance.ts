@@ -7,6 +7,7 @@ import { db } from "@/db/client";
 import { deliveries, deliveryKeys } from "@/db/schema";
 import { pruneAudio } from "@/lib/audio/retention";
 import { env } from "@/lib/env";
+import { processDue } from "@/lib/notify/sender";
 
 /**
  * The delivery log and its delivery keys are the tables that grow with every webhook:
@@ -21,5 +22,10 @@ export async function pruneDeliveries(now: Date = new Date()): Promise<number> {
 }
 
 export async function runMaintenance(): Promise<Record<string, number>> {
-  return { deliveriesDeleted: await pruneDeliveries(), recordingsDeleted: await pruneAudio() };
+  return {
+    deliveriesDeleted: await pruneDeliveries(),
+    recordingsDeleted: await pruneAudio(),
+    // Held/queued notifications whose time has come, and claims abandoned mid-call.
+    notificationsProcessed: await processDue({ limit: 200 }),
+  };
 }

@@ -1,0 +1,160 @@
+"use client";
+
+/** Compose and send one notification now, to a uid this account has verified. */
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Skeleton, ErrorState } from "@/components/ui/states";
+import { fetchJson } from "@/lib/api/client";
+import { maxMessageLength, sendAnswer } from "@/lib/api/schemas/notifications";
+import { logKey } from "./log-card";
+import { useNotificationSettings } from "./settings-query";
+import { FieldError, hintClass, inputClass, labelClass, sectionText, sectionTitle } from "./ui";
+
+const types = [
+  ["custom", "Custom"],
+  ["reminder", "Reminder"],
+  ["trigger_event", "Trigger event"],
+  ["memory", "Memory"],
+  ["transcript", "Transcript"],
+  ["day_summary", "Day summary"],
+] as const;
+
+const statusWords = {
+  sent: "Sent: Omi accepted it.",
+  queued: "Queued: Omi did not answer yet; it is being retried.",
+  held: "Held back by a limit; the log says why and when it goes.",
+  failed: "Failed: the log has Omi's answer.",
+} as const;
+
+export function ComposeCard() {
+  const client = useQueryClient();
+  const settings = useNotificationSettings();
+  const [uid, setUid] = useState("");
+  const [type, setType] = useState<(typeof types)[number][0]>("custom");
+  const [message, setMessage] = useState("");
+  const [deepLink, setDeepLink] = useState("");
+  const send = useMutation({
+    mutationFn: (target: string) =>
+      fetchJson("/api/notifications/send", sendAnswer, {
+        method: "POST",
+        body: JSON.stringify({ user_id: target, type, message, ...(deepLink.trim() ? { data: { deep_link: deepLink.trim() } } : {}) }),
+      }),
+    onSuccess: (answer) => {
+      if (answer.status === "sent") setMessage("");
+      return client.invalidateQueries({ queryKey: logKey });
+    },
+  });
+
+  const uids = settings.data?.uids ?? [];
+  const target = uid || uids[0]?.uid || "";
+  return (
+    <Card aria-labelledby="compose-title">
+      <h2 id="compose-title" className={sectionTitle}>
+        Send one now
+      </h2>
+      <p className={sectionText}>Goes to the phone as &ldquo;&lt;App name&gt; says …&rdquo;, within Omi&rsquo;s limits.</p>
+      {settings.isPending ? (
+        <div role="status" aria-label="Loading" className="mt-4 space-y-3">
+          <Skeleton className="h-10" />
+          <Skeleton className="h-24" />
+        </div>
+      ) : settings.isError ? (
+        <div className="mt-4">
+          <ErrorState message={settings.error.message} onRetry={() => settings.refetch()} />
+        </div>
+      ) : uids.length === 0 ? (
+        <p className="mt-4 rounded-lg bg-zinc-50 p-3 text-sm text-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-300">
+          You can send by hand only to an Omi account you have verified. Open the app&rsquo;s Auth URL from Omi, or see{" "}
+          <Link href="/settings" className="font-medium text-accent-700 underline dark:text-accent-300">
+            Settings
+          </Link>
+          . Rules still notify the phone that sends with your personal webhook URLs.
+        </p>
+      ) : (
+        <form
+          className="mt-4 space-y-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            send.mutate(target);
+          }}
+        >
+          <div className="grid gap-3 sm:grid-cols-2">
+            <div>
+              <label htmlFor="compose-uid" className={labelClass}>
+                Omi account
+              </label>
+              <select id="compose-uid" className={`${inputClass} mt-1`} value={target} onChange={(e) => setUid(e.target.value)}>
+                {uids.map((u) => (
+                  <option key={u.uid} value={u.uid}>
+                    {u.nickname ? `${u.nickname} (${u.uid.slice(0, 6)}…)` : u.uid}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="compose-type" className={labelClass}>
+                Type
+              </label>
+              <select id="compose-type" className={`${inputClass} mt-1`} value={type} onChange={(e) => setType(e.target.value as typeof type)}>
+                {types.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div>
+            <div className="flex items-baseline justify-between">
+              <label htmlFor="compose-message" className={labelClass}>
+                Message
+              </label>
+              <span id="compose-count" className={`tabular text-xs ${message.length > maxMessageLength ? "text-red-700 dark:text-red-300" : "text-zinc-500"}`}>
+                {message.length}/{maxMessageLength}
+              </span>
+            </div>
+            <textarea
+              id="compose-message"
+              aria-describedby="compose-count"
+              className={`${inputClass} mt-1 min-h-24`}
+              value={message}
+              maxLength={maxMessageLength}
+              onChange={(e) => setMessage(e.target.value)}
+              required
+            />
+          </div>
+          <div>
+            <label htmlFor="compose-link" className={labelClass}>
+              Link to a page here <span className="font-normal text-zinc-500">(optional)</span>
+            </label>
+            <input
+              id="compose-link"
+              className={`${inputClass} mt-1`}
+              value={deepLink}
+              placeholder="/memories/abc123"
+              onChange={(e) => setDeepLink(e.target.value)}
+              aria-describedby="compose-link-hint"
+            />
+            <p id="compose-link-hint" className={hintClass}>
+              A path in this app; its full address is added at the end of the message.
+            </p>
+          </div>
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" disabled={!message.trim() || send.isPending}>
+              {send.isPending ? "Sending…" : "Send now"}
+            </Button>
+            {send.isSuccess ? (
+              <p role="status" className="text-sm text-zinc-700 dark:text-zinc-300">
+                {statusWords[send.data.status]}
+              </p>
+            ) : null}
+          </div>
+          <FieldError id="compose-error" message={send.isError ? send.error.message : null} />
+        </form>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,401 @@
+"use client";
+
+/**
+ * Create or edit a rule: trigger, declared scopes, and the message (our template or a
+ * prompt Omi writes from). The server checks the template against the scopes and names
+ * any placeholder that reaches outside them; "Test against a sample" shows the result
+ * for sample data without sending.
+ */
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import type { DataScope } from "@/db/schema";
+import { fetchJson } from "@/lib/api/client";
+import { ruleSchema, ruleTestAnswer, type RuleInput, type RuleView } from "@/lib/api/schemas/notifications";
+import { grantedParams, placeholders, scopeLabels } from "@/lib/notify/scopes";
+import { scopeReadBy, type TriggerKind } from "@/lib/notify/trigger-schema";
+import { rulesKey } from "./rules-card";
+import { FieldError, hintClass, inputClass, labelClass } from "./ui";
+
+const kinds: { value: TriggerKind; label: string }[] = [
+  { value: "keyword", label: "Live transcript: keywords" },
+  { value: "regex", label: "Live transcript: pattern" },
+  { value: "long_session", label: "Live session runs long" },
+  { value: "tone", label: "Tone of the conversation drops" },
+  { value: "memory", label: "New memory" },
+  { value: "day_summary", label: "Day summary" },
+];
+const allScopes: DataScope[] = ["transcript", "memory", "day_summary", "profile"];
+const isLive = (k: TriggerKind) => k === "keyword" || k === "regex" || k === "long_session" || k === "tone";
+
+const defaultTemplates: Record<TriggerKind, string> = {
+  keyword: "You said “{{transcript.keyword}}”: {{transcript.text}}",
+  regex: "Heard: {{transcript.keyword}}",
+  long_session: "Still in that meeting? It has run {{transcript.minutes}} min.",
+  tone: "That sounded tense. Take a breath?",
+  memory: "{{memory.emoji}} {{memory.title}}: {{memory.action_items}}",
+  day_summary: "{{day_summary.emoji}} {{day_summary.headline}}",
+};
+
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+type FormState = {
+  name: string;
+  kind: TriggerKind;
+  keywords: string;
+  pattern: string;
+  minutes: string;
+  threshold: string;
+  window: string;
+  cooldown: string;
+  via: "reply" | "api";
+  categories: string;
+  requireActionItems: boolean;
+  scopes: DataScope[];
+  mode: "template" | "omi_prompt";
+  template: string;
+  prompt: string;
+};
+
+function initialState(rule?: RuleView, defaultVia: "reply" | "api" = "reply"): FormState {
+  const t = rule?.trigger;
+  return {
+    name: rule?.name ?? "",
+    kind: t?.kind ?? "keyword",
+    keywords: t?.kind === "keyword" ? t.keywords.join(", ") : "",
+    pattern: t?.kind === "regex" ? t.pattern : "",
+    minutes: t?.kind === "long_session" ? String(t.minutes) : "60",
+    threshold: t?.kind === "tone" ? String(t.threshold) : "-1",
+    window: t?.kind === "tone" ? String(t.window) : "5",
+    cooldown: t && "cooldownMinutes" in t ? String(t.cooldownMinutes) : "10",
+    via: t && "via" in t ? t.via : defaultVia,
+    categories: t?.kind === "memory" ? t.categories.join(", ") : "",
+    requireActionItems: t?.kind === "memory" ? t.requireActionItems : false,
+    scopes: rule?.scopes ?? ["transcript"],
+    mode: rule?.mode ?? "template",
+    template: rule?.template ?? defaultTemplates.keyword,
+    prompt: rule?.prompt ?? "",
+  };
+}
+
+function toBody(s: FormState, enabled: boolean): RuleInput {
+  const cooldownMinutes = Number(s.cooldown);
+  const trigger = (() => {
+    switch (s.kind) {
+      case "keyword":
+        return { kind: s.kind, keywords: list(s.keywords), cooldownMinutes, via: s.via };
+      case "regex":
+        return { kind: s.kind, pattern: s.pattern, cooldownMinutes, via: s.via };
+      case "long_session":
+        return { kind: s.kind, minutes: Number(s.minutes), via: s.via };
+      case "tone":
+        return { kind: s.kind, threshold: Number(s.threshold), window: Number(s.window), cooldownMinutes, via: s.via };
+      case "memory":
+        return { kind: s.kind, categories: list(s.categories), requireActionItems: s.requireActionItems };
+      case "day_summary":
+        return { kind: s.kind };
+    }
+  })();
+  return {
+    name: s.name,
+    enabled,
+    trigger,
+    scopes: s.scopes,
+    mode: isLive(s.kind) ? s.mode : "template",
+    template: s.mode === "template" || !isLive(s.kind) ? s.template : null,
+    prompt: s.mode === "omi_prompt" && isLive(s.kind) ? s.prompt : null,
+  };
+}
+
+export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaultVia: "reply" | "api"; onDone: () => void }) {
+  const id = useId();
+  const client = useQueryClient();
+  const [s, setS] = useState<FormState>(() => initialState(rule, defaultVia));
+  const [sample, setSample] = useState("Can we move the budget meeting to Thursday?");
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setS((prev) => ({ ...prev, [key]: value }));
+
+  const save = useMutation({
+    mutationFn: () =>
+      fetchJson(rule ? `/api/v1/notification-rules/${rule.id}` : "/api/v1/notification-rules", ruleSchema, {
+        method: rule ? "PATCH" : "POST",
+        body: JSON.stringify(toBody(s, rule?.enabled ?? true)),
+      }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: rulesKey });
+      onDone();
+    },
+  });
+  const test = useMutation({
+    mutationFn: () =>
+      fetchJson("/api/v1/notification-rules/test", ruleTestAnswer, {
+        method: "POST",
+        body: JSON.stringify({ rule: toBody(s, true), ...(s.kind === "keyword" || s.kind === "regex" ? { sampleText: sample } : {}) }),
+      }),
+  });
+
+  const changeKind = (kind: TriggerKind) => {
+    const needed = scopeReadBy(kind);
+    setS((prev) => ({
+      ...prev,
+      kind,
+      scopes: prev.scopes.includes(needed) ? prev.scopes : [...prev.scopes, needed],
+      mode: isLive(kind) ? prev.mode : "template",
+      template: Object.values(defaultTemplates).includes(prev.template) || !prev.template ? defaultTemplates[kind] : prev.template,
+    }));
+  };
+  const toggleScope = (scope: DataScope) =>
+    set("scopes", s.scopes.includes(scope) ? s.scopes.filter((x) => x !== scope) : [...s.scopes, scope]);
+  const usable = s.scopes.flatMap((scope) => Object.keys(placeholders[scope]));
+  const f = (name: string) => `${id}-${name}`;
+
+  return (
+    <form
+      aria-label={rule ? `Edit rule ${rule.name}` : "New rule"}
+      className="space-y-4 rounded-xl border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-800 dark:bg-zinc-950/40"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <label htmlFor={f("name")} className={labelClass}>
+            Rule name
+          </label>
+          <input id={f("name")} className={`${inputClass} mt-1`} value={s.name} maxLength={80} required onChange={(e) => set("name", e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor={f("kind")} className={labelClass}>
+            When
+          </label>
+          <select id={f("kind")} className={`${inputClass} mt-1`} value={s.kind} onChange={(e) => changeKind(e.target.value as TriggerKind)}>
+            {kinds.map((k) => (
+              <option key={k.value} value={k.value}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <div className="grid gap-3 sm:grid-cols-2">
+        {s.kind === "keyword" ? (
+          <div className="sm:col-span-2">
+            <label htmlFor={f("keywords")} className={labelClass}>
+              Keywords
+            </label>
+            <input
+              id={f("keywords")}
+              className={`${inputClass} mt-1`}
+              value={s.keywords}
+              placeholder="budget, deadline"
+              aria-describedby={f("keywords-hint")}
+              onChange={(e) => set("keywords", e.target.value)}
+            />
+            <p id={f("keywords-hint")} className={hintClass}>
+              Separated by commas; whole words, any case.
+            </p>
+          </div>
+        ) : null}
+        {s.kind === "regex" ? (
+          <div className="sm:col-span-2">
+            <label htmlFor={f("pattern")} className={labelClass}>
+              Pattern (regular expression)
+            </label>
+            <input
+              id={f("pattern")}
+              className={`${inputClass} mt-1 font-mono`}
+              value={s.pattern}
+              placeholder="\bcall (mom|dad)\b"
+              maxLength={200}
+              aria-describedby={f("pattern-hint")}
+              onChange={(e) => set("pattern", e.target.value)}
+            />
+            <p id={f("pattern-hint")} className={hintClass}>
+              Any case. Not allowed, so no pattern can stall: back-references, lookarounds, and repeated groups that repeat inside, like (a+)+.
+            </p>
+          </div>
+        ) : null}
+        {s.kind === "long_session" ? (
+          <NumberField id={f("minutes")} label="Longer than (minutes)" value={s.minutes} min={1} onChange={(v) => set("minutes", v)} />
+        ) : null}
+        {s.kind === "tone" ? (
+          <>
+            <NumberField id={f("threshold")} label="Tone below (−5 to 5)" value={s.threshold} min={-5} max={5} step={0.1} onChange={(v) => set("threshold", v)} />
+            <NumberField id={f("window")} label="Over the last segments" value={s.window} min={1} max={20} onChange={(v) => set("window", v)} />
+          </>
+        ) : null}
+        {s.kind === "memory" ? (
+          <>
+            <div>
+              <label htmlFor={f("categories")} className={labelClass}>
+                Categories <span className="font-normal text-zinc-500">(empty: any)</span>
+              </label>
+              <input id={f("categories")} className={`${inputClass} mt-1`} value={s.categories} placeholder="work, personal" onChange={(e) => set("categories", e.target.value)} />
+            </div>
+            <label className="flex items-center gap-2 self-end pb-2 text-sm">
+              <input type="checkbox" checked={s.requireActionItems} onChange={(e) => set("requireActionItems", e.target.checked)} className="size-4 accent-accent-600" />
+              Only when it has action items
+            </label>
+          </>
+        ) : null}
+        {s.kind === "keyword" || s.kind === "regex" || s.kind === "tone" ? (
+          <NumberField id={f("cooldown")} label="Then quiet for (minutes)" value={s.cooldown} min={0} onChange={(v) => set("cooldown", v)} />
+        ) : null}
+        {isLive(s.kind) && s.mode === "template" ? (
+          <div>
+            <label htmlFor={f("via")} className={labelClass}>
+              Deliver through
+            </label>
+            <select id={f("via")} className={`${inputClass} mt-1`} value={s.via} onChange={(e) => set("via", e.target.value as "reply" | "api")}>
+              <option value="reply">Realtime reply (instant; Omi does not confirm)</option>
+              <option value="api">Omi notification API (confirmed and logged)</option>
+            </select>
+          </div>
+        ) : null}
+      </div>
+
+      <fieldset>
+        <legend className={labelClass}>Data this rule may read</legend>
+        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {allScopes.map((scope) => (
+            <label key={scope} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={s.scopes.includes(scope)}
+                onChange={() => toggleScope(scope)}
+                className="size-4 accent-accent-600"
+                disabled={scope === scopeReadBy(s.kind) && s.scopes.includes(scope)}
+              />
+              {scopeLabels[scope]}
+            </label>
+          ))}
+        </div>
+        <p className={hintClass}>The trigger&rsquo;s own data is always included. The message can use only what is ticked.</p>
+      </fieldset>
+
+      {isLive(s.kind) ? (
+        <fieldset>
+          <legend className={labelClass}>Message</legend>
+          <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            <label className="flex items-center gap-2">
+              <input type="radio" name={f("mode")} checked={s.mode === "template"} onChange={() => set("mode", "template")} className="accent-accent-600" />
+              Our template
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name={f("mode")} checked={s.mode === "omi_prompt"} onChange={() => set("mode", "omi_prompt")} className="accent-accent-600" />
+              Omi writes it from a prompt (realtime reply)
+            </label>
+          </div>
+        </fieldset>
+      ) : null}
+
+      {s.mode === "template" || !isLive(s.kind) ? (
+        <div>
+          <label htmlFor={f("template")} className={labelClass}>
+            Template
+          </label>
+          <textarea
+            id={f("template")}
+            className={`${inputClass} mt-1 min-h-20 font-mono`}
+            value={s.template}
+            maxLength={500}
+            aria-describedby={f("template-hint")}
+            onChange={(e) => set("template", e.target.value)}
+          />
+          <p id={f("template-hint")} className={hintClass}>
+            Placeholders you can use: {usable.length ? usable.map((p) => `{{${p}}}`).join(" ") : "none (tick a scope)"}
+          </p>
+        </div>
+      ) : (
+        <div>
+          <label htmlFor={f("prompt")} className={labelClass}>
+            Prompt for Omi
+          </label>
+          <textarea
+            id={f("prompt")}
+            className={`${inputClass} mt-1 min-h-20`}
+            value={s.prompt}
+            maxLength={4000}
+            aria-describedby={f("prompt-hint")}
+            onChange={(e) => set("prompt", e.target.value)}
+          />
+          <p id={f("prompt-hint")} className={hintClass}>
+            Omi fills these from what the ticked scopes grant: {grantedParams(s.scopes).map((p) => `{{${p}}}`).join(" ") || "none"}.
+          </p>
+        </div>
+      )}
+
+      <div className="rounded-lg border border-dashed border-zinc-300 p-3 dark:border-zinc-700">
+        {s.kind === "keyword" || s.kind === "regex" ? (
+          <div className="mb-2">
+            <label htmlFor={f("sample")} className={labelClass}>
+              Sample sentence
+            </label>
+            <input id={f("sample")} className={`${inputClass} mt-1`} value={sample} onChange={(e) => setSample(e.target.value)} />
+          </div>
+        ) : null}
+        <Button variant="secondary" size="sm" onClick={() => test.mutate()} disabled={test.isPending}>
+          Test against a sample
+        </Button>
+        {test.isSuccess ? (
+          <div role="status" className="mt-2 text-sm">
+            {test.data.matched === null ? <p className="text-amber-800 dark:text-amber-300">The sample does not match, so this rule would not fire.</p> : null}
+            {test.data.message !== null ? (
+              <p>
+                Would send: <q className="break-words">{test.data.message}</q>
+              </p>
+            ) : null}
+            {test.data.notification ? (
+              <p>
+                Would ask Omi to write it, with params: {test.data.notification.params.join(", ") || "none"}.
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        <FieldError id={f("test-error")} message={test.isError ? test.error.message : null} />
+      </div>
+
+      <FieldError id={f("save-error")} message={save.isError ? save.error.message : null} />
+      <div className="flex gap-2">
+        <Button type="submit" disabled={save.isPending}>
+          {rule ? "Save changes" : "Create rule"}
+        </Button>
+        <Button variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function NumberField({
+  id,
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  step = 1,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  min?: number;
+  max?: number;
+  step?: number;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <input id={id} type="number" inputMode="decimal" className={`${inputClass} tabular mt-1`} value={value} min={min} max={max} step={step} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}
