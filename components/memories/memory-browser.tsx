@@ -11,6 +11,7 @@ import { fetchJson } from "@/lib/api/client";
 import { memoryListSchema } from "@/lib/api/schemas/memories";
 import { memoryCategories } from "./category-chip";
 import { MemoryRow } from "./memory-row";
+import { SampleDataButton } from "@/components/sample-data-button";
 
 /** New memories show up without a reload: the list re-asks every few seconds while visible. */
 const REFRESH_MS = 5_000;
@@ -231,7 +232,9 @@ function NoMemoriesYet() {
         </Link>
         .
       </p>
-      <div id="sample-data-slot" className="mt-4 flex justify-center" />
+      <div id="sample-data-slot" className="mt-4 flex justify-center">
+        <SampleDataButton />
+      </div>
     </EmptyState>
   );
 }

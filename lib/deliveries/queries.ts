@@ -88,10 +88,15 @@ const summaryColumns = {
   sizeBytes: deliveries.sizeBytes,
   receivedAt: deliveries.receivedAt,
   replayOf: deliveries.replayOf,
+  bodyTruncated: deliveries.bodyTruncated,
+  // Whether a body was kept, without reading it.
+  hasBody: sql<boolean>`${deliveries.body} is not null`,
 };
-type SummaryRow = { [K in keyof typeof summaryColumns]: Delivery[K] };
+type SummaryRow = { [K in Exclude<keyof typeof summaryColumns, "hasBody">]: Delivery[K] } & { hasBody: boolean };
 
 function toSummary(row: SummaryRow, scope: Scope): DeliverySummary {
+  const access = isOwnDelivery(row, scope) ? "own" : "operator";
+  const replayable = replayBlockedReason({ ...row, body: row.hasBody ? "" : null, access }) === null;
   return {
     id: row.id,
     event: row.event,
@@ -105,7 +110,8 @@ function toSummary(row: SummaryRow, scope: Scope): DeliverySummary {
     sizeBytes: Number(row.sizeBytes),
     receivedAt: row.receivedAt.toISOString(),
     replayOf: row.replayOf,
-    access: isOwnDelivery(row, scope) ? "own" : "operator",
+    access,
+    replayable,
   };
 }
 
@@ -140,7 +146,7 @@ export async function getDelivery({ viewer, id, on = db }: { viewer: DeliveryVie
     .where(and(eq(deliveries.id, id), deliveriesVisibleTo(viewer)))
     .limit(1);
   if (!row) return null;
-  const summary = toSummary(row, viewer.scope);
+  const summary = toSummary({ ...row, hasBody: row.body !== null }, viewer.scope);
   const own = summary.access === "own";
   const replays = own
     ? await on

@@ -36,7 +36,7 @@ export async function sendWebhook(
   const h = new Headers(headers);
   h.set("content-type", contentType ?? (event === "audio" ? "application/octet-stream" : "application/json"));
   const search = [query, uid === null ? "" : `uid=${uid}`].filter(Boolean).join("&");
-  const req = new Request(`http://localhost/api/webhooks/${event}/${token}${search ? `?${search}` : ""}`, { method: "POST", headers: h, body });
+  const req = new Request(`http://localhost/api/webhooks/${event}/${token}${search ? `?${search}` : ""}`, { method: "POST", headers: h, body: body as BodyInit });
   const before = new Set(await deliveryIds());
   const res = await (await tokenRoutes[event]()).POST(req, { params: Promise.resolve({ token }) });
   const text = await res.text();

@@ -1,13 +1,20 @@
+import { Suspense } from "react";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/states";
+import { ListSkeleton } from "@/components/ui/states";
+import { DeliveriesView } from "./_components/deliveries-view";
 
 export const metadata = { title: "Deliveries" };
 
 export default function Page() {
   return (
     <>
-      <PageHeader title="Deliveries" />
-      <EmptyState title="Nothing here yet">This section fills as Omi sends data.</EmptyState>
+      <PageHeader
+        title="Deliveries"
+        description="Every request Omi sent to your webhook URLs, newest first: what arrived, what we answered, and why."
+      />
+      <Suspense fallback={<ListSkeleton rows={6} label="Loading deliveries" />}>
+        <DeliveriesView />
+      </Suspense>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { SampleDataCard } from "@/components/sample-data-card";
 import { ApiTokensCard } from "@/components/settings/api-tokens";
 import { DeleteAccountCard } from "@/components/settings/delete-account";
 import { LinkedAccounts } from "@/components/settings/linked-accounts";
@@ -22,8 +23,9 @@ export default async function SettingsPage() {
       <div className="space-y-6">
         <LinkedAccounts canConnect={omiOAuthConfigured} />
         <WebhookUrlsCard reachable={isPubliclyReachable(base)} />
-        {/* Delivery log: "Send sample data" goes in this section. */}
-        <section id="sample-data" aria-label="Sample data" className="empty:hidden" />
+        <section id="sample-data" aria-label="Sample data">
+          <SampleDataCard />
+        </section>
         <SigningSecretCard initiallySet={account.signingSecretSet} />
         <ApiTokensCard />
         <TimeZoneCard initial={account.timeZone} />

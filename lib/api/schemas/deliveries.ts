@@ -30,6 +30,8 @@ export const deliverySummarySchema = z.object({
   receivedAt: z.string(),
   replayOf: z.string().nullable(),
   access: z.enum(deliveryAccess),
+  /** Whether POST /api/v1/deliveries/{id}/replay can run it (the detail says why not). */
+  replayable: z.boolean(),
 });
 export type DeliverySummary = z.infer<typeof deliverySummarySchema>;
 
@@ -56,7 +58,7 @@ export const deliveryDetailSchema = deliverySummarySchema.extend({
   /** Why Replay is unavailable for this delivery; null when it can be replayed. */
   replayBlockedReason: z.string().nullable(),
   /** Replays of this delivery, newest first. */
-  replays: z.array(deliverySummarySchema.pick({ id: true, status: true, outcome: true, receivedAt: true })),
+  replays: z.array(z.object({ id: z.string(), status: z.number().int(), outcome: z.string(), receivedAt: z.string() })),
 });
 export type DeliveryDetail = z.infer<typeof deliveryDetailSchema>;
 
