@@ -97,7 +97,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
 
         <MonthGrid month={month} today={today} days={monthDays} uid={uid} showUid={showUid} keysHelpId={keysHelpId} />
 
-        <div className="mt-3 flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+        <div className="mt-3 flex flex-col gap-2">
           <ShadeLegend />
           <KeysHelp id={keysHelpId} />
         </div>

@@ -102,24 +102,23 @@ export function MonthGrid({ month, today, days, uid, showUid, keysHelpId }: Prop
         <div role="row" key={w} className="grid grid-cols-7 gap-1 pb-1">
           {week.map((date, i) =>
             date ? (
-              <div role="gridcell" key={date} aria-selected={date === active ? true : undefined} className="min-w-0">
-                <DayCell
-                  date={date}
-                  recaps={byDate.get(date) ?? []}
-                  isToday={date === today}
-                  tabIndex={date === active ? 0 : -1}
-                  uid={uid}
-                  showUid={showUid}
-                  register={(el) => {
-                    if (el) cells.current.set(date, el);
-                    else cells.current.delete(date);
-                  }}
-                  onKeyDown={(e) => onKeyDown(e, date)}
-                  onFocus={() => setChosen(date)}
-                />
-              </div>
+              <DayCell
+                key={date}
+                date={date}
+                recaps={byDate.get(date) ?? []}
+                isToday={date === today}
+                tabIndex={date === active ? 0 : -1}
+                uid={uid}
+                showUid={showUid}
+                register={(el) => {
+                  if (el) cells.current.set(date, el);
+                  else cells.current.delete(date);
+                }}
+                onKeyDown={(e) => onKeyDown(e, date)}
+                onFocus={() => setChosen(date)}
+              />
             ) : (
-              <div role="gridcell" key={`pad-${w}-${i}`} aria-hidden className="min-h-16 sm:min-h-24" />
+              <div role="gridcell" key={`pad-${w}-${i}`} className="min-h-16 sm:min-h-24" />
             ),
           )}
         </div>
@@ -158,13 +157,14 @@ function DayCell({ date, recaps, isToday, tabIndex, uid, showUid, register, onKe
   if (recaps.length === 0) {
     return (
       <div
+        role="gridcell"
         ref={register}
         tabIndex={tabIndex}
         onKeyDown={onKeyDown}
         onFocus={onFocus}
         aria-current={isToday ? "date" : undefined}
         aria-label={`${formatLongDate(date)}${todayText}: no recap`}
-        className={`${base} border border-zinc-200 bg-white text-zinc-400 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-500`}
+        className={`${base} min-w-0 border border-zinc-200 bg-white text-zinc-400 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-500`}
       >
         {dayLabel}
         <span className="mt-auto hidden text-[11px] italic sm:block">no recap</span>
@@ -180,46 +180,48 @@ function DayCell({ date, recaps, isToday, tabIndex, uid, showUid, register, onKe
   const column = weekdayMondayFirst(date);
   const tipPosition = column < 2 ? "left-0" : column > 4 ? "right-0" : "left-1/2 -translate-x-1/2";
   return (
-    <Link
-      ref={register}
-      href={recapHref({ date, uid: uid ?? (recaps.length === 1 && showUid ? recaps[0]!.uid : null) })}
-      tabIndex={tabIndex}
-      onKeyDown={onKeyDown}
-      onFocus={onFocus}
-      aria-current={isToday ? "date" : undefined}
-      aria-label={`${formatLongDate(date)}${todayText}: ${name}`}
-      aria-describedby={tooltipId}
-      className={`${base} ${shadeClass[level]} text-zinc-900 hover:brightness-95 dark:text-zinc-50 dark:hover:brightness-110`}
-    >
-      {dayLabel}
-      <span className="mt-1 flex flex-1 flex-wrap content-start items-center gap-0.5 sm:mt-1.5">
-        {recaps.slice(0, 2).map((r) => (
-          <span key={r.uid} aria-hidden className="text-lg leading-none sm:text-2xl">
-            {r.dayEmoji ?? "📅"}
-          </span>
-        ))}
-      </span>
-      {showUid ? (
-        <span aria-hidden className="hidden truncate font-mono text-[10px] text-zinc-600 sm:block dark:text-zinc-300">
-          {recaps.map((r) => shortUid(r.uid)).join(", ")}
-        </span>
-      ) : null}
-      <span aria-hidden className="tabular hidden text-[11px] text-zinc-700 sm:block dark:text-zinc-200">
-        {minutes != null ? formatMinutes(minutes) : ""}
-      </span>
-      <span
-        id={tooltipId}
-        role="tooltip"
-        className={`pointer-events-none absolute bottom-full z-30 mb-2 hidden w-56 max-w-[80vw] rounded-lg ${tipPosition} bg-zinc-900 px-3 py-2 text-xs font-normal text-white shadow-lg group-hover:block group-focus-visible:block dark:bg-zinc-100 dark:text-zinc-900`}
+    <div role="gridcell" className="min-w-0">
+      <Link
+        ref={register}
+        href={recapHref({ date, uid: uid ?? (recaps.length === 1 && showUid ? recaps[0]!.uid : null) })}
+        tabIndex={tabIndex}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        aria-current={isToday ? "date" : undefined}
+        aria-label={`${formatLongDate(date)}${todayText}: ${name}`}
+        aria-describedby={tooltipId}
+        className={`${base} ${shadeClass[level]} text-zinc-900 hover:brightness-95 dark:text-zinc-50 dark:hover:brightness-110`}
       >
-        {recaps.map((r) => (
-          <span key={r.uid} className="block">
-            <span className="font-semibold">{r.headline ?? "Day recap"}</span>
-            {showUid ? <span className="block font-mono opacity-75">Omi {shortUid(r.uid)}</span> : null}
-            {r.minutes != null ? <span className="tabular block opacity-75">{formatMinutes(r.minutes)} of conversations</span> : null}
+        {dayLabel}
+        <span className="mt-1 flex flex-1 flex-wrap content-start items-center gap-0.5 sm:mt-1.5">
+          {recaps.slice(0, 2).map((r) => (
+            <span key={r.uid} aria-hidden className="text-lg leading-none sm:text-2xl">
+              {r.dayEmoji ?? "📅"}
+            </span>
+          ))}
+        </span>
+        {showUid ? (
+          <span aria-hidden className="hidden truncate font-mono text-[10px] text-zinc-600 sm:block dark:text-zinc-300">
+            {recaps.map((r) => shortUid(r.uid)).join(", ")}
           </span>
-        ))}
-      </span>
-    </Link>
+        ) : null}
+        <span aria-hidden className="tabular hidden text-[11px] text-zinc-700 sm:block dark:text-zinc-200">
+          {minutes != null ? formatMinutes(minutes) : ""}
+        </span>
+        <span
+          id={tooltipId}
+          role="tooltip"
+          className={`pointer-events-none absolute bottom-full z-30 mb-2 hidden w-56 max-w-[80vw] rounded-lg ${tipPosition} bg-zinc-900 px-3 py-2 text-xs font-normal text-white shadow-lg group-hover:block group-focus-visible:block dark:bg-zinc-100 dark:text-zinc-900`}
+        >
+          {recaps.map((r) => (
+            <span key={r.uid} className="block">
+              <span className="font-semibold">{r.headline ?? "Day recap"}</span>
+              {showUid ? <span className="block font-mono opacity-75">Omi {shortUid(r.uid)}</span> : null}
+              {r.minutes != null ? <span className="tabular block opacity-75">{formatMinutes(r.minutes)} of conversations</span> : null}
+            </span>
+          ))}
+        </span>
+      </Link>
+    </div>
   );
 }
