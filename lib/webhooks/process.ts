@@ -122,6 +122,9 @@ export async function processDelivery(input: DeliveryInput): Promise<DeliveryOut
   const deliveryId = input.deliveryId ?? crypto.randomUUID();
   const receivedAt = input.receivedAt ?? new Date();
   const key = input.deliveryKey && !input.bypassDuplicateCheck ? input.deliveryKey : null;
+  // A replay still records its key (when the original failed, none was stored), so a
+  // later retry of the same delivery from Omi is recognised as a duplicate.
+  const replayKey = input.deliveryKey && input.bypassDuplicateCheck ? input.deliveryKey : null;
   const duplicate: DeliveryOutcome = { status: 200, response: {}, outcome: "duplicate", deliveryId };
   try {
     if (key && (await keyAlreadyStored(input, key))) return duplicate;
@@ -135,6 +138,11 @@ export async function processDelivery(input: DeliveryInput): Promise<DeliveryOut
           .returning({ key: deliveryKeys.key });
         // Rolls back: a copy of this delivery was stored first.
         if (inserted.length === 0) throw new Duplicate();
+      } else if (replayKey) {
+        await tx
+          .insert(deliveryKeys)
+          .values({ event: input.event, uid: input.uid, ownerUserId: input.ownerUserId, key: replayKey, deliveryId })
+          .onConflictDoNothing();
       }
       return prepared.run({ tx, uid: input.uid, ownerUserId: input.ownerUserId, receivedAt, deliveryId });
     });
