@@ -38,6 +38,12 @@ export type RealtimeReply = { message: string } | { notification: { prompt: stri
 
 type DataRef = { tx: Tx; uid: string; ownerUserId: string | null };
 
+/** The rule's trigger, or null when the stored one no longer parses (such a rule is skipped, not fatal). */
+function triggerOf(rule: NotificationRule): Trigger | null {
+  const parsed = triggerSchema.safeParse(rule.trigger);
+  return parsed.success ? parsed.data : null;
+}
+
 /** Records that `rule` fired for `subject`; false when it already had (here or concurrently). */
 async function claimFiring(tx: Tx, ruleId: string, subject: string, at: Date): Promise<boolean> {
   const inserted = await tx.insert(ruleFirings).values({ ruleId, subjectKey: subject, firedAt: at }).onConflictDoNothing().returning();
@@ -140,15 +146,17 @@ export async function onRealtimeSegments({
   receivedAt,
 }: DataRef & { segments: LiveSegment[]; receivedAt: Date }): Promise<{ reply?: RealtimeReply }> {
   if (!segments.length) return {};
-  const rules = (await rulesForData({ on: tx, uid, ownerUserId })).filter((r) => isLiveTrigger(triggerSchema.parse(r.trigger)));
+  const rules = (await rulesForData({ on: tx, uid, ownerUserId })).flatMap((rule) => {
+    const trigger = triggerOf(rule);
+    return trigger && isLiveTrigger(trigger) ? [{ rule, trigger }] : [];
+  });
   if (!rules.length) return {};
   await lockUid(tx, uid);
   const now = receivedAt;
   let reply: RealtimeReply | undefined;
   let queued = false;
 
-  for (const rule of rules) {
-    const trigger = triggerSchema.parse(rule.trigger) as LiveTrigger;
+  for (const { rule, trigger } of rules) {
     const fire = await judgeLiveRule({ tx, uid, ownerUserId }, rule, trigger, segments, now);
     if (!fire) continue;
 
@@ -208,7 +216,10 @@ export async function onRealtimeSegments({
 export async function onMemoryStored({ tx, memoryId, receivedAt = new Date() }: { tx: Tx; memoryId: string; receivedAt?: Date }): Promise<void> {
   const [memory] = await tx.select().from(memories).where(eq(memories.id, memoryId));
   if (!memory || memory.discarded) return;
-  const rules = (await rulesForData({ on: tx, uid: memory.uid, ownerUserId: memory.ownerUserId })).filter((r) => r.trigger.kind === "memory");
+  const rules = (await rulesForData({ on: tx, uid: memory.uid, ownerUserId: memory.ownerUserId })).flatMap((rule) => {
+    const trigger = triggerOf(rule);
+    return trigger?.kind === "memory" ? [{ rule, trigger }] : [];
+  });
   if (!rules.length) return;
   const items = await tx
     .select({ description: actionItems.description })
@@ -216,8 +227,7 @@ export async function onMemoryStored({ tx, memoryId, receivedAt = new Date() }: 
     .where(and(eq(actionItems.memoryId, memoryId), eq(actionItems.present, true)))
     .orderBy(actionItems.idx);
   let queued = false;
-  for (const rule of rules) {
-    const trigger = triggerSchema.parse(rule.trigger) as Extract<Trigger, { kind: "memory" }>;
+  for (const { rule, trigger } of rules) {
     const categories = trigger.categories.map((c) => c.toLowerCase());
     if (categories.length && !categories.includes(memory.category.toLowerCase())) continue;
     if (trigger.requireActionItems && items.length === 0) continue;
@@ -236,7 +246,7 @@ export async function onMemoryStored({ tx, memoryId, receivedAt = new Date() }: 
 export async function onDaySummaryStored({ tx, daySummaryId, receivedAt = new Date() }: { tx: Tx; daySummaryId: string; receivedAt?: Date }): Promise<void> {
   const [summary] = await tx.select().from(daySummaries).where(eq(daySummaries.id, daySummaryId));
   if (!summary) return;
-  const rules = (await rulesForData({ on: tx, uid: summary.uid, ownerUserId: summary.ownerUserId })).filter((r) => r.trigger.kind === "day_summary");
+  const rules = (await rulesForData({ on: tx, uid: summary.uid, ownerUserId: summary.ownerUserId })).filter((r) => triggerOf(r)?.kind === "day_summary");
   let queued = false;
   for (const rule of rules) {
     if (!(await claimFiring(tx, rule.id, `day:${summary.id}`, receivedAt))) continue;

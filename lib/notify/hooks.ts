@@ -8,6 +8,7 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import { liveStreams, transcriptSegments } from "@/db/schema";
 import type { IngestContext, IngestResult } from "@/lib/ingest/types";
+import { log } from "@/lib/log";
 import { onDaySummaryStored, onMemoryStored, onRealtimeSegments } from "./engine";
 
 type Ingest<P> = (ctx: IngestContext, payload: P) => Promise<IngestResult>;
@@ -15,7 +16,20 @@ export type RuleEvent = "memory" | "realtime" | "day-summary";
 
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 
+/**
+ * Runs the rules in a savepoint: a rule that fails (a bug, a bad stored rule) is logged
+ * and rolled back alone, and never costs the delivery its data.
+ */
 export async function judgeRules(event: RuleEvent, ctx: IngestContext, result: IngestResult): Promise<IngestResult> {
+  try {
+    return await ctx.tx.transaction((tx) => judgeRulesIn(event, { ...ctx, tx }, result));
+  } catch (err) {
+    log.error("notification rules failed; the delivery is stored without them", { event, uid: ctx.uid, err });
+    return result;
+  }
+}
+
+async function judgeRulesIn(event: RuleEvent, ctx: IngestContext, result: IngestResult): Promise<IngestResult> {
   const stored = result.stored ?? {};
   if (event === "memory" && typeof stored.memoryId === "string") {
     await onMemoryStored({ tx: ctx.tx, memoryId: stored.memoryId, receivedAt: ctx.receivedAt });

@@ -108,6 +108,23 @@ describe("live keyword rules", () => {
   });
 });
 
+describe("rule safety", () => {
+  it("a broken stored rule is skipped and never costs the delivery its data", async () => {
+    const a = await makeAccount();
+    const { db, notificationRules, transcriptSegments, eq } = await lib();
+    await db.insert(notificationRules).values({ userId: a.userId, name: "Broken", trigger: { kind: "keyword", keywords: "not a list" }, scopes: ["transcript"], template: "x" });
+    await createRule(a, { name: "Tone", trigger: { kind: "tone", threshold: -1, window: 2, via: "api" }, scopes: ["transcript"], template: "Tone {{transcript.tone}}" });
+    const res = await webhook("realtime", a, {
+      session_id: a.uid,
+      segments: [segment("t1", "This is awful, I hate it"), segment("t2", "Terrible, just terrible", 3)],
+    });
+    expect(res.status).toBe(200);
+    expect(await db.select().from(transcriptSegments).where(eq(transcriptSegments.uid, a.uid))).toHaveLength(2);
+    await drain(a.uid);
+    expect((await received(a.uid)).map((n) => n.message)).toEqual([expect.stringMatching(/^Tone -\d/)]);
+  });
+});
+
 describe("memory rules", () => {
   it("a memory with action items produces the templated message", async () => {
     const a = await makeAccount();
