@@ -52,7 +52,7 @@ test("20 s of audio becomes one recording that plays and seeks", async ({ page }
   expect(items[0]).toMatchObject({ durationSeconds: 20, gaps: [] });
 
   await page.reload();
-  const recordings = page.getByRole("navigation", { name: "Recordings" });
+  const recordings = page.getByRole("navigation", { name: "All recordings" });
   await expect(recordings.getByRole("button")).toHaveCount(1);
   await expect(recordings.getByRole("button")).toContainText("0:20");
   const transcript = page.getByRole("region", { name: "Transcript received meanwhile" });

@@ -60,8 +60,9 @@ export function AudioView({ timeZone, audioWebhookUrl, initialId }: { timeZone: 
         ) : null}
       </div>
       <nav aria-labelledby="recordings-heading" className="lg:col-start-1 lg:row-start-1">
-        <h2 id="recordings-heading" className="sr-only">
-          Recordings
+        {/* Visible on phones, where the list sits below the player; the columns say it on wide screens. */}
+        <h2 id="recordings-heading" className="mb-3 text-base font-semibold lg:sr-only">
+          All recordings
         </h2>
         <RecordingList items={items} timeZone={timeZone} selectedId={selected?.id ?? null} onSelect={select} />
         {list.hasNextPage ? (
