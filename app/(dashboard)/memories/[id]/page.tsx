@@ -1,4 +1,4 @@
-import { ArrowLeft, AudioLines, CalendarClock, FileJson, FileText, Folder, Radio, Smartphone } from "lucide-react";
+import { ArrowLeft, AudioLines, CalendarClock, Clock, FileJson, FileText, Folder, Radio, Smartphone } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
@@ -75,7 +75,11 @@ export default async function MemoryPage({ params }: Props) {
               ) : (
                 <RelativeTime iso={memory.listedAt} />
               )}
-              <span className="tabular">{formatDuration(memory.durationSeconds)}</span>
+              <span className="inline-flex items-center gap-1 tabular">
+                <Clock className="size-4" aria-hidden />
+                <span className="sr-only">Duration </span>
+                {formatDuration(memory.durationSeconds)}
+              </span>
               {memory.discarded ? <span className="rounded-full bg-zinc-200 px-2 py-0.5 text-xs font-medium dark:bg-zinc-800">Discarded</span> : null}
             </div>
           </div>
