@@ -3,8 +3,8 @@
  * (omi-integration.md §1–3): current code merges `uid` into the query with `&`, legacy
  * code always appended `?uid=` even when the URL already had a `?`, audio puts
  * `sample_rate` first, and the uid is appended raw (not percent-encoded). So both `&`
- * and a second `?` separate parameters, and the uid runs to the next known parameter
- * (or the end), whatever characters it holds.
+ * and a second `?` separate parameters, and the uid runs to the next known parameter,
+ * the next "&name=" or the end, whatever other characters it holds.
  *
  *   /api/webhooks/audio/T?sample_rate=16000?uid=U   → { sampleRate: "16000", uid: "U" }
  *   /api/webhooks/memory?token=T?uid=U              → { token: "T", uid: "U" }
@@ -32,9 +32,18 @@ function decode(text: string): string {
   });
 }
 
+/**
+ * Next.js re-serialises the query string before a route handler sees it, so a legacy
+ * "?sample_rate=16000?uid=U" arrives as "sample_rate=16000%3Fuid%3DU". A "%3F" (with
+ * "%3D" or "=") right before one of our parameter names was a separator "?": put it back.
+ */
+function restoreLegacySeparators(raw: string): string {
+  return raw.replace(new RegExp(`%3F(${knownKeys.join("|")})(?:%3D|=)`, "gi"), (_m, key: string) => `?${key.toLowerCase()}=`);
+}
+
 /** `search` is everything after the first "?" of the URL (with or without the "?"). */
 export function parseWebhookQuery(search: string): WebhookQuery {
-  const raw = (search.startsWith("?") ? search.slice(1) : search).split("#")[0] ?? "";
+  const raw = restoreLegacySeparators((search.startsWith("?") ? search.slice(1) : search).split("#")[0] ?? "");
   // No prototype: a parameter named "__proto__" or "constructor" is just a parameter.
   const params: Record<string, string> = Object.create(null) as Record<string, string>;
   let uid: string | null = null;
@@ -45,7 +54,8 @@ export function parseWebhookQuery(search: string): WebhookQuery {
   if (uidStart) {
     const valueStart = uidStart.index + uidStart[0].length;
     const after = raw.slice(valueStart);
-    const next = new RegExp(`[?&](?:${knownKeys.join("|")})=`).exec(after);
+    // Ends at the next known parameter, or at "&name=" (a parameter some sender put after it).
+    const next = new RegExp(`[?&](?:${knownKeys.join("|")})=|&[A-Za-z_][\\w.-]*=`).exec(after);
     const value = next ? after.slice(0, next.index) : after;
     uid = decode(value);
     rest = raw.slice(0, uidStart.index) + (next ? after.slice(next.index) : "");
