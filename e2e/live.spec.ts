@@ -4,6 +4,7 @@
  * final texts, in order, no duplicates. The connection is cut mid-stream and comes
  * back; nothing is missing.
  */
+import net from "node:net";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { accountWithWebhookToken, expect, screenshot, test } from "./fixtures";
 
@@ -49,12 +50,55 @@ async function send(request: APIRequestContext, url: string, uid: string, segmen
   expect(res.status(), await res.text()).toBe(200);
 }
 
+/**
+ * A TCP proxy in front of the app that the test can cut, like a dropped Wi-Fi: every open
+ * connection (the event stream included) dies and new ones are refused until restored.
+ * Cookies are per host, not per port, so the signed-in session works through it.
+ */
+async function cuttableProxy(target: URL) {
+  const sockets = new Set<net.Socket>();
+  let up = true;
+  const server = net.createServer((client) => {
+    if (!up) return client.destroy();
+    const upstream = net.connect(Number(target.port), target.hostname);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on("error", () => s.destroy());
+      s.on("close", () => {
+        sockets.delete(s);
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut() {
+      up = false;
+      for (const s of sockets) s.destroy();
+    },
+    restore() {
+      up = true;
+    },
+    close() {
+      up = false;
+      for (const s of sockets) s.destroy();
+      return new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
 const status = (page: Page) => page.getByRole("status", { name: /Live connection/ });
 
-test("live transcript: 30 deliveries with re-sends end exactly right, across a cut connection", async ({ page, context }) => {
+test("live transcript: 30 deliveries with re-sends end exactly right, across a cut connection", async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
   const { urls, uid } = await accountWithWebhookToken(page, "live");
   const realtime = urls.realtime!;
-  await page.goto("/live");
+  const proxy = await cuttableProxy(new URL(baseURL!));
+  await page.goto(`${proxy.url}/live`);
   await expect(page.getByRole("heading", { level: 1, name: "Live" })).toBeVisible();
   await expect(status(page)).toHaveText("Connected");
   await expect(page.getByText("Start talking with Omi…")).toBeVisible();
@@ -68,10 +112,11 @@ test("live transcript: 30 deliveries with re-sends end exactly right, across a c
   await expect(lines.last()).toContainText("Line 8:");
 
   // Cut the connection mid-stream; deliveries keep arriving at the server meanwhile.
-  await context.setOffline(true);
-  await expect(status(page)).not.toHaveText("Connected");
+  proxy.cut();
+  await expect(status(page)).toHaveText("Reconnecting…");
   for (const batch of deliveries.slice(12, 20)) await send(page.request, realtime, uid, batch);
-  await context.setOffline(false);
+  await expect(status(page)).toHaveText("Reconnecting…");
+  proxy.restore();
   await expect(status(page)).toHaveText("Connected", { timeout: 20_000 });
 
   for (const batch of deliveries.slice(20)) await send(page.request, realtime, uid, batch);
@@ -99,6 +144,7 @@ test("live transcript: 30 deliveries with re-sends end exactly right, across a c
 
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, "live-full-390");
+  await proxy.close();
 });
 
 test("live page for an account without sessions teaches how to connect", async ({ page }) => {

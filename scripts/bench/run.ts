@@ -9,10 +9,14 @@ import os from "node:os";
 import { benchDatabaseUrl, ensureBuild, ensureDatabase } from "./lib/app";
 import { printTable, type BenchRow } from "./lib/stats";
 import { benchIngest } from "./ingest";
+import { benchLive } from "./live";
 
 type Bench = { name: string; run: (ctx: { databaseUrl: string }) => Promise<BenchRow[]> };
 
-const benches: Bench[] = [{ name: "ingest", run: benchIngest }];
+const benches: Bench[] = [
+  { name: "ingest", run: benchIngest },
+  { name: "live", run: benchLive },
+];
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
 const databaseUrl = benchDatabaseUrl();
