@@ -24,13 +24,13 @@ test("a keyword rule made in the UI notifies through Omi, once, and the log says
   await form.getByLabel("Rule name").fill("Contract watch");
   await form.getByLabel("Keywords").fill("signed");
   await form.getByLabel("Deliver through").selectOption("api");
-  await form.getByLabel("Template").fill("Heard “{{transcript.keyword}}”: {{transcript.text}}");
+  await form.getByRole("textbox", { name: "Template" }).fill("Heard “{{transcript.keyword}}”: {{transcript.text}}");
 
   // A template that reaches outside its scopes is refused, naming the placeholder.
-  await form.getByLabel("Template").fill("{{memory.title}}");
+  await form.getByRole("textbox", { name: "Template" }).fill("{{memory.title}}");
   await form.getByRole("button", { name: "Create rule" }).click();
   await expect(form.getByRole("alert")).toContainText("{{memory.title}}");
-  await form.getByLabel("Template").fill("Heard “{{transcript.keyword}}”: {{transcript.text}}");
+  await form.getByRole("textbox", { name: "Template" }).fill("Heard “{{transcript.keyword}}”: {{transcript.text}}");
 
   await form.getByLabel("Sample sentence").fill("The partner finally signed today");
   await form.getByRole("button", { name: "Test against a sample" }).click();
@@ -38,7 +38,7 @@ test("a keyword rule made in the UI notifies through Omi, once, and the log says
   await screenshot(page, "notifications-rule-form-1280");
   await form.getByRole("button", { name: "Create rule" }).click();
   const rules = page.getByRole("list", { name: "Rules" });
-  await expect(rules.getByText("Contract watch")).toBeVisible();
+  await expect(rules.getByText("Contract watch", { exact: true })).toBeVisible();
   await expect(rules.getByText("Live transcript mentions “signed”")).toBeVisible();
 
   await fetch(`${fakeOmi}/__fake/reset`);

@@ -72,7 +72,7 @@ function LogRow({ n }: { n: NotificationView }) {
         <RelativeTime iso={n.createdAt} />
       </div>
       <p className="mt-1 text-sm break-words whitespace-pre-line">{n.message}</p>
-      <dl className="mt-1 grid gap-x-4 gap-y-0.5 text-xs text-zinc-600 sm:grid-cols-[auto_1fr] dark:text-zinc-400">
+      <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 text-xs text-zinc-600 dark:text-zinc-400">
         {n.reason ? (
           <>
             <dt className="font-medium">Why</dt>

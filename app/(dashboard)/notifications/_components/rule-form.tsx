@@ -116,14 +116,16 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
   const client = useQueryClient();
   const [s, setS] = useState<FormState>(() => initialState(rule, defaultVia));
   const [sample, setSample] = useState("Can we move the budget meeting to Thursday?");
+  const [lastChecked, setLastChecked] = useState("");
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setS((prev) => ({ ...prev, [key]: value }));
 
   const save = useMutation({
     mutationFn: () =>
+      (setLastChecked(JSON.stringify(s)),
       fetchJson(rule ? `/api/v1/notification-rules/${rule.id}` : "/api/v1/notification-rules", ruleSchema, {
         method: rule ? "PATCH" : "POST",
         body: JSON.stringify(toBody(s, rule?.enabled ?? true)),
-      }),
+      })),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: rulesKey });
       onDone();
@@ -131,11 +133,15 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
   });
   const test = useMutation({
     mutationFn: () =>
+      (setLastChecked(JSON.stringify(s)),
       fetchJson("/api/v1/notification-rules/test", ruleTestAnswer, {
         method: "POST",
         body: JSON.stringify({ rule: toBody(s, true), ...(s.kind === "keyword" || s.kind === "regex" ? { sampleText: sample } : {}) }),
-      }),
+      })),
   });
+
+  // An answer about earlier contents would mislead once they change: show it only while they match.
+  const fresh = JSON.stringify(s) === lastChecked;
 
   const changeKind = (kind: TriggerKind) => {
     const needed = scopeReadBy(kind);
@@ -342,7 +348,7 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
         <Button variant="secondary" size="sm" onClick={() => test.mutate()} disabled={test.isPending}>
           Test against a sample
         </Button>
-        {test.isSuccess ? (
+        {test.isSuccess && fresh ? (
           <div role="status" className="mt-2 text-sm">
             {test.data.matched === null ? <p className="text-amber-800 dark:text-amber-300">The sample does not match, so this rule would not fire.</p> : null}
             {test.data.message !== null ? (
@@ -357,10 +363,10 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
             ) : null}
           </div>
         ) : null}
-        <FieldError id={f("test-error")} message={test.isError ? test.error.message : null} />
+        <FieldError id={f("test-error")} message={test.isError && fresh ? test.error.message : null} />
       </div>
 
-      <FieldError id={f("save-error")} message={save.isError ? save.error.message : null} />
+      <FieldError id={f("save-error")} message={save.isError && fresh ? save.error.message : null} />
       <div className="flex gap-2">
         <Button type="submit" disabled={save.isPending}>
           {rule ? "Save changes" : "Create rule"}

@@ -99,7 +99,7 @@ function RuleRow({ rule, defaultVia }: { rule: RuleView; defaultVia: "reply" | "
           </p>
         ) : null}
       </div>
-      <div className="flex flex-wrap items-center gap-1">
+      <div className="flex w-full flex-wrap items-center gap-1 sm:w-auto">
         <label className="mr-2 flex items-center gap-2 text-sm">
           <input
             type="checkbox"
