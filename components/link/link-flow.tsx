@@ -113,7 +113,7 @@ export function LinkFlow({ uid, maskedUid, email, initialLink, canVerify }: Prop
   }
 
   return (
-    <Card aria-labelledby="verify-title">
+    <Card>
       <h2 id="verify-title" className="font-semibold">
         Enter the code from your Omi app
       </h2>

@@ -160,7 +160,7 @@ export async function startLink({ userId, uid: rawUid }: { userId: string; uid: 
   if (!omiApiConfigured) {
     try {
       return await db.transaction(async (tx) => {
-        await tx.delete(omiLinks).where(and(eq(omiLinks.uid, uid), ne(omiLinks.userId, userId)));
+        await tx.delete(omiLinks).where(and(eq(omiLinks.uid, uid), ne(omiLinks.userId, userId), eq(omiLinks.status, "unverified")));
         const [link] = await tx
           .insert(omiLinks)
           .values({ userId, uid, status: "trusted", verifiedAt: new Date() })
