@@ -7,7 +7,7 @@
 import { readChunks } from "./queries";
 import { WAV_HEADER_BYTES, wavHeader } from "./wav";
 
-/** Chunks per database read: ~0.5–4 MB with Omi's 1–4 s requests. */
+/** Chunks per database read: ~0.5–4 MB with Omi's 1–4 s requests. The first read takes one, so a seek answers at once. */
 const BATCH = 16;
 
 export function wavStream(args: {
@@ -25,6 +25,7 @@ export function wavStream(args: {
   const stop = Math.min(dataBytes, end + 1 - WAV_HEADER_BYTES);
   let headerPending = start < WAV_HEADER_BYTES;
   let cancelled = false;
+  let reads = 0;
 
   return new ReadableStream<Uint8Array>(
     {
@@ -39,7 +40,7 @@ export function wavStream(args: {
           controller.close();
           return;
         }
-        const chunks = await readChunks({ recordingId, from: next, to: stop, limit: BATCH });
+        const chunks = await readChunks({ recordingId, from: next, to: stop, limit: reads++ === 0 ? 1 : BATCH });
         if (cancelled) return;
         for (const chunk of chunks) {
           const chunkEnd = chunk.byteOffset + chunk.data.length;
