@@ -61,7 +61,7 @@ test("link a uid with a code pushed through Omi; a second account cannot take it
 
   await page.goto("/settings");
   await expect(page.getByRole("heading", { name: "Omi accounts" })).toBeVisible();
-  await expect(page.getByText(uid)).toBeVisible();
+  await expect(page.getByTitle(uid)).toBeVisible();
   await expect(page.getByText("Verified", { exact: true })).toBeVisible();
   await screenshot(page, "settings-1280");
   await page.setViewportSize({ width: 390, height: 844 });
@@ -83,7 +83,7 @@ test("link a uid with a code pushed through Omi; a second account cannot take it
   await page.goto("/settings");
   await signOut(page);
   await signIn(page, email, "/settings");
-  await expect(page.getByText(uid)).toBeVisible();
+  await expect(page.getByTitle(uid)).toBeVisible();
 });
 
 test("when Omi has not enabled the app yet, the page says so and sends the code once it can", async ({ page }) => {
