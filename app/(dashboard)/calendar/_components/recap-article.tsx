@@ -93,7 +93,7 @@ export function RecapArticle({ view, uid, showUid, memories, level, dateLabel }:
         <p className="text-sm text-zinc-500 dark:text-zinc-400">Omi sent only a short recap for this day, without highlights.</p>
       ) : null}
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         {view.sections.map((section) => {
           const Icon = icons[section.kind];
           const headingId = `${id}-${section.kind}`;

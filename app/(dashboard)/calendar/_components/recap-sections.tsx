@@ -26,7 +26,7 @@ function MemoryLink({ memory }: { memory: LinkedMemory }) {
       className="inline-flex max-w-full items-center gap-1 rounded-full border border-zinc-200 bg-zinc-50 px-2 py-0.5 text-xs font-medium text-accent-700 hover:bg-accent-50 dark:border-zinc-700 dark:bg-zinc-800 dark:text-accent-300 dark:hover:bg-zinc-700"
     >
       <span aria-hidden>{memory.emoji}</span>
-      <span className="truncate">{memory.title || "Conversation"}</span>
+      <span className="min-w-0 truncate">{memory.title || "Conversation"}</span>
     </Link>
   );
 }
@@ -37,7 +37,7 @@ function Sources({ ids, memories }: { ids: (string | null)[]; memories: MemoryLi
   const unknown = ids.filter((id) => id && !memories[id]).length;
   if (known.length === 0 && unknown === 0) return null;
   return (
-    <div className="mt-1.5 flex flex-wrap items-center gap-1.5">
+    <div className="mt-1.5 flex max-w-full min-w-0 flex-wrap items-center gap-1.5">
       {known.map((id) => (
         <MemoryLink key={id} memory={memories[id]!} />
       ))}

@@ -52,7 +52,7 @@ export function YearHeatmap({ today, days, uid, currentMonth }: Props) {
           ))}
         </div>
         {/* row-reverse: a scrolled container starts at its newest (right-hand) end */}
-        <div className="flex min-w-0 flex-row-reverse justify-end gap-[3px] overflow-x-auto pb-2">
+        <div className="flex min-w-0 flex-row-reverse gap-[3px] overflow-x-auto pb-2">
           {[...weeks].reverse().map((week) => {
             const firstOfMonth = week.find((d) => d.endsWith("-01") && d <= today);
             const month = firstOfMonth ? monthOf(firstOfMonth) : null;
