@@ -107,6 +107,10 @@ test("20 s of audio becomes one recording that plays and seeks", async ({ page }
   await page.setViewportSize({ width: 390, height: 844 });
   await screenshot(page, "audio-recording-390");
   await page.setViewportSize({ width: 1280, height: 800 });
+  // Dark theme (the class the theme toggle sets).
+  await page.evaluate(() => document.documentElement.classList.add("dark"));
+  await screenshot(page, "audio-recording-dark-1280");
+  await page.evaluate(() => document.documentElement.classList.remove("dark"));
 
   // Delete with confirmation.
   await page.getByRole("button", { name: "Delete", exact: true }).click();

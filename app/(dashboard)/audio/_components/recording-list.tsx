@@ -43,7 +43,7 @@ export function RecordingList({
                     aria-current={selected ? "true" : undefined}
                     className={`w-full rounded-lg border px-3 py-2 text-left focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 ${
                       selected
-                        ? "border-accent-300 bg-accent-50 dark:border-accent-700 dark:bg-accent-950/40"
+                        ? "border-accent-300 bg-accent-50 dark:border-accent-700 dark:bg-accent-900/40"
                         : "border-zinc-200 bg-white hover:bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:bg-zinc-800"
                     }`}
                   >

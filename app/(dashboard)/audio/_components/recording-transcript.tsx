@@ -41,7 +41,7 @@ export function RecordingTranscript({
             onClick={() => onSeek(Math.max(0, s.offsetSeconds - LEAD_IN_SECONDS))}
             aria-current={i === active ? "true" : undefined}
             className={`flex w-full gap-3 rounded-lg px-2 py-1.5 text-left text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-500 dark:hover:bg-zinc-800 ${
-              i === active ? "bg-accent-50 dark:bg-accent-950/40" : ""
+              i === active ? "bg-accent-50 dark:bg-accent-900/40" : ""
             }`}
           >
             <span className="tabular w-12 shrink-0 pt-px text-xs text-zinc-500 dark:text-zinc-400">{formatOffset(s.offsetSeconds)}</span>
