@@ -37,7 +37,16 @@ type State =
   | { kind: "done"; done: SampleDataResult[] }
   | { kind: "failed"; done: SampleDataResult[]; part: Part; message: string };
 
-export function SampleDataButton({ variant = "primary", showLinks = true }: { variant?: "primary" | "secondary"; showLinks?: boolean }) {
+export function SampleDataButton({
+  variant = "primary",
+  showLinks = true,
+  centered = false,
+}: {
+  variant?: "primary" | "secondary";
+  showLinks?: boolean;
+  /** In a centred empty state: the button centred, the progress list still left-aligned. */
+  centered?: boolean;
+}) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<State>({ kind: "idle" });
 
@@ -71,13 +80,13 @@ export function SampleDataButton({ variant = "primary", showLinks = true }: { va
           : "";
 
   return (
-    <div className="w-full max-w-md text-left">
+    <div className={`w-full max-w-md text-left ${centered ? "mx-auto flex flex-col items-center" : ""}`}>
       <Button variant={variant} onClick={send} disabled={sending} aria-describedby="sample-data-status">
         <FlaskConical className="size-4" aria-hidden />
         {sending ? "Sending sample data…" : state.kind === "done" ? "Send sample data again" : "Send sample data"}
       </Button>
       {state.kind !== "idle" ? (
-        <div className="mt-3">
+        <div className="mt-3 w-full">
           <progress
             className="h-2 w-full overflow-hidden rounded-full [&::-moz-progress-bar]:bg-accent-600 [&::-webkit-progress-bar]:bg-zinc-200 [&::-webkit-progress-value]:bg-accent-600 dark:[&::-webkit-progress-bar]:bg-zinc-800"
             max={total}
@@ -109,7 +118,7 @@ export function SampleDataButton({ variant = "primary", showLinks = true }: { va
           </ul>
         </div>
       ) : null}
-      <p id="sample-data-status" role="status" aria-live="polite" className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+      <p id="sample-data-status" role="status" aria-live="polite" className="mt-2 w-full text-sm text-zinc-600 empty:hidden dark:text-zinc-400">
         {status}
       </p>
       {state.kind === "done" && showLinks ? (

@@ -1,10 +1,10 @@
 /** Settings → Sample data: what the button sends and where it goes. */
-import { Card } from "@/components/ui/card";
 import { SampleDataButton } from "./sample-data-button";
 
 export function SampleDataCard() {
   return (
-    <Card aria-labelledby="sample-data-title">
+    // A div, not Card's <section>: Settings already wraps this in the "Sample data" region.
+    <div className="rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
       <h2 id="sample-data-title" className="text-lg font-semibold tracking-tight">
         Sample data
       </h2>
@@ -18,6 +18,6 @@ export function SampleDataCard() {
         .
       </p>
       <SampleDataButton variant="secondary" />
-    </Card>
+    </div>
   );
 }

@@ -120,8 +120,12 @@ export const deliveriesOverviewSchema = z.object({
 });
 export type DeliveriesOverview = z.infer<typeof deliveriesOverviewSchema>;
 
-/** POST /api/v1/sample-data: which part of the sample to send. */
-export const samplePartNames = ["realtime", "memory", "audio", "day-summary", "button"] as const;
+/**
+ * POST /api/v1/sample-data: which part of the sample to send, in the order the dashboard
+ * sends them. The memory goes last: it ends the conversation the live transcript and
+ * audio belong to, and on the empty Memories page its arrival replaces the button.
+ */
+export const samplePartNames = ["realtime", "audio", "day-summary", "button", "memory"] as const;
 export const sampleDataBodySchema = z.object({ part: z.enum(samplePartNames) });
 export const sampleDataResultSchema = z.object({
   part: z.enum(samplePartNames),

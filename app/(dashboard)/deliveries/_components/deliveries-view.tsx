@@ -183,13 +183,13 @@ export function DeliveriesView() {
                 into Omi, or send sample data to see how it looks.
               </p>
               <div className="mt-4 flex justify-center">
-                <SampleDataButton showLinks={false} />
+                <SampleDataButton showLinks={false} centered />
               </div>
             </EmptyState>
           )
         ) : (
           <>
-            <ul className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+            <ul aria-label="Deliveries" className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
               {items.map((d) => (
                 <DeliveryRow
                   key={d.id}

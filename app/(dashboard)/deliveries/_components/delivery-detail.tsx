@@ -140,7 +140,7 @@ function Detail({ d }: { d: DeliveryDetail }) {
       ) : null}
 
       <Section id="summary-title" title="Summary">
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+        <dl className="grid grid-cols-[7.5rem_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-x-6">
           {rows.map(([k, v]) => (
             <div key={k} className="contents">
               <dt className="text-zinc-500 dark:text-zinc-400">{k}</dt>

@@ -36,7 +36,7 @@ export function HourlyChart({ hours }: { hours: HourBucket[] }) {
           </span>
         </span>
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H + 14}`} className="h-20 w-full" role="img" aria-label={label} preserveAspectRatio="none">
+      <svg viewBox={`0 0 ${W} ${H + 1}`} className="h-16 w-full" role="img" aria-label={label} preserveAspectRatio="none">
         <line x1="0" x2={W} y1={H + 0.5} y2={H + 0.5} className="stroke-zinc-200 dark:stroke-zinc-700" strokeWidth="1" />
         {hours.map((h, i) => {
           const okH = (h.ok / max) * (H - 2);
@@ -53,14 +53,17 @@ export function HourlyChart({ hours }: { hours: HourBucket[] }) {
             </g>
           );
         })}
+      </svg>
+      {/* Hour labels in HTML: text inside a stretched SVG would be distorted. */}
+      <div aria-hidden className="tabular relative mt-1 h-4 text-[10px] text-zinc-500 dark:text-zinc-400">
         {hours.map((h, i) =>
           i % 6 === 0 ? (
-            <text key={`t-${h.hour}`} x={i * slot + 1} y={H + 12} className="fill-zinc-500 text-[9px]">
+            <span key={h.hour} className="absolute top-0" style={{ left: `${(i / hours.length) * 100}%` }}>
               {hourLabel(h.hour)}
-            </text>
+            </span>
           ) : null,
         )}
-      </svg>
+      </div>
       <details className="mt-1 text-xs">
         <summary className="cursor-pointer text-zinc-600 underline-offset-2 hover:underline dark:text-zinc-400">Show as a table</summary>
         <div className="mt-2 max-h-48 overflow-auto">
