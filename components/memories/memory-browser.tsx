@@ -233,7 +233,7 @@ function NoMemoriesYet() {
         .
       </p>
       <div id="sample-data-slot" className="mt-4 flex justify-center">
-        <SampleDataButton />
+        <SampleDataButton centered />
       </div>
     </EmptyState>
   );
