@@ -6,6 +6,7 @@
  *   export const GET = route({ auth: "account", query: listQuery }, async ({ user, query }) => …)
  */
 import { z } from "zod";
+import { exceedsJsonDepth, MAX_JSON_DEPTH, sanitizeJson } from "@/lib/webhooks/sanitize";
 import { AppError, validationError } from "./errors";
 import { errorResponse, json } from "./respond";
 import { authenticateRequest, type RequestUser } from "./request-auth";
@@ -45,8 +46,10 @@ export function route<
       if (options.auth === "account") {
         user = await authenticateRequest(req);
       }
-      const params = options.params ? parse(options.params, (await ctx?.params) ?? {}, "Path") : undefined;
-      const query = options.query ? parse(options.query, Object.fromEntries(url.searchParams), "Query") : undefined;
+      // Postgres refuses NUL and lone surrogates in text: a "%00" in an id or a search is dropped
+      // (the id is then simply not found) instead of failing the query with a 500.
+      const params = options.params ? parse(options.params, sanitizeJson((await ctx?.params) ?? {}), "Path") : undefined;
+      const query = options.query ? parse(options.query, sanitizeJson(Object.fromEntries(url.searchParams)), "Query") : undefined;
       const body = options.body ? parse(options.body, await readJson(req), "Body") : undefined;
       const result = await fn({ req, url, query, body, params, user } as Input<z.infer<Q>, z.infer<B>, z.infer<P>, A>);
       return result instanceof Response ? result : json(result);
@@ -68,9 +71,15 @@ export async function readJson(req: Request): Promise<unknown> {
     throw new AppError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json)");
   }
   const text = await req.text();
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch {
     throw new AppError("bad_request", "The body is not valid JSON");
   }
+  if (exceedsJsonDepth(parsed)) {
+    const message = `nested deeper than ${MAX_JSON_DEPTH} levels`;
+    throw new AppError("validation_failed", `Body is invalid: (root): ${message}`, [{ path: "(root)", message }]);
+  }
+  return sanitizeJson(parsed);
 }

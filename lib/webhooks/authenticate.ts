@@ -47,9 +47,15 @@ export async function authenticateWebhook(
   const byToken = await tokenAuth(token);
   Object.assign(partial, { kind: byToken.kind, ownerUserId: byToken.ownerUserId, signature: signatureHeader ? "unchecked" : "absent" });
 
-  if (!uid) {
+  // Next.js re-serialises the query before we see it, so "?uid=%20" arrives as "?uid=+": a uid of only "+" was blank.
+  if (!uid || /^[+\s]*$/.test(uid)) {
     if (byToken.kind === "none") throw unauthorized(token, signatureHeader);
     throw new AppError("bad_request", "The uid query parameter is missing (Omi sends ?uid=<user id>)", { path: "uid" });
+  }
+  const uidProblem = uidProblemOf(uid);
+  if (uidProblem) {
+    if (byToken.kind === "none") throw unauthorized(token, signatureHeader);
+    throw new AppError("bad_request", `The uid query parameter ${uidProblem}`, { path: "uid" });
   }
 
   let signature: WebhookAuth["signature"] = "absent";
@@ -72,6 +78,16 @@ export async function authenticateWebhook(
     return { kind: "signature", signature, ownerUserId: null };
   }
   throw unauthorized(token, signatureHeader);
+}
+
+/** Omi uids are short ids (28 characters); these could not be stored or indexed, so they are refused. */
+export const MAX_UID_LENGTH = 200;
+
+function uidProblemOf(uid: string): string | null {
+  if (uid.length > MAX_UID_LENGTH) return `is longer than ${MAX_UID_LENGTH} characters`;
+  if (/[\u0000-\u001f\u007f]/.test(uid)) return "contains control characters";
+  if (!uid.isWellFormed()) return "is not valid Unicode";
+  return null;
 }
 
 function unauthorized(token: string | null, signatureHeader: string | null): AppError {

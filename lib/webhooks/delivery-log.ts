@@ -9,7 +9,7 @@ import { isDatabaseUnavailable } from "@/db/errors";
 import { deliveries, type Delivery, type WebhookEvent } from "@/db/schema";
 import { log } from "@/lib/log";
 import { redact } from "@/lib/log/redact";
-import { sanitizeText } from "./sanitize";
+import { sanitizeJson, sanitizeText } from "./sanitize";
 
 /** Raw bodies longer than this are cut (bodyTruncated); 256 KiB holds any real memory. */
 export const LOGGED_BODY_MAX_BYTES = 256 * 1024;
@@ -67,8 +67,9 @@ export async function recordDelivery(record: DeliveryRecord): Promise<boolean> {
       deliveryKey: record.deliveryKey === null ? null : sanitizeText(record.deliveryKey),
       target: sanitizeText(redact(record.target)).slice(0, 4000),
       errorMessage: record.errorMessage ? sanitizeText(redact(record.errorMessage)).slice(0, 4000) : null,
-      errorDetails: record.errorDetails ?? null,
-      response: record.response ?? null,
+      // Both can quote the body (a JSON parse error names the bad character): jsonb refuses NUL.
+      errorDetails: record.errorDetails === undefined ? null : sanitizeJson(record.errorDetails),
+      response: record.response === undefined ? null : sanitizeJson(record.response),
     });
     return true;
   } catch (err) {

@@ -74,10 +74,10 @@ export function webhookRoute(event: WebhookEvent) {
       outcome = failure(err, deliveryId, { event });
     }
 
-    // A token that matched is authentication enough to keep the body, even if the uid was missing.
+    // A token that matched is authentication enough to keep the body, even if the uid was missing or unusable.
     // Unauthenticated (or refused-signature) requests keep metadata only; audio bytes live in audio_chunks.
-    const tokenOnlyMissedUid = !query.uid && (auth.kind === "app" || auth.kind === "personal");
-    const keepBody = (authenticated || tokenOnlyMissedUid) && bytes !== null && eventSpecs[event].kind === "json";
+    const tokenButBadUid = (auth.kind === "app" || auth.kind === "personal") && auth.signature !== "invalid" && auth.signature !== "stale";
+    const keepBody = (authenticated || tokenButBadUid) && bytes !== null && eventSpecs[event].kind === "json";
     const chunkId = outcome.stored?.chunkId;
     await recordDelivery({
       id: deliveryId,

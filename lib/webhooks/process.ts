@@ -18,7 +18,7 @@ import { toAppError } from "@/lib/api/respond";
 import type { IngestContext, IngestResult } from "@/lib/ingest/types";
 import { log } from "@/lib/log";
 import { eventSpecs } from "./events";
-import { sanitizeJson } from "./sanitize";
+import { exceedsJsonDepth, MAX_JSON_DEPTH, sanitizeJson } from "./sanitize";
 
 export type DeliveryInput = {
   event: WebhookEvent;
@@ -95,6 +95,10 @@ export function prepareDelivery(input: Pick<DeliveryInput, "event" | "body" | "c
     throw new AppError("validation_failed", `${spec.what} is invalid: (root): expected a JSON object`, [
       { path: "(root)", message: "Expected a JSON object" },
     ]);
+  }
+  if (exceedsJsonDepth(parsed)) {
+    const message = `nested deeper than ${MAX_JSON_DEPTH} levels`;
+    throw new AppError("validation_failed", `${spec.what} is invalid: (root): ${message}`, [{ path: "(root)", message }]);
   }
   const result = spec.schema.safeParse(sanitizeJson(parsed));
   if (!result.success) throw validationError(result.error, spec.what);

@@ -24,3 +24,22 @@ export function sanitizeJson(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * Nesting deeper than this is refused (422): no Omi payload comes close (about 6
+ * levels), and Postgres' jsonb parser gives up on deep nesting ("stack depth limit
+ * exceeded"), which would otherwise surface as a 500 from inside the ingest.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether a parsed JSON value nests objects/arrays deeper than `limit` (no recursion, stops early). */
+export function exceedsJsonDepth(value: unknown, limit = MAX_JSON_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
