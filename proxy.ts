@@ -8,6 +8,7 @@ import { NextResponse, type NextRequest } from "next/server";
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(req: NextRequest) {
+  if (req.nextUrl.pathname.startsWith("/api/")) return apiPathGuard(req);
   const hasSession = sessionCookies.some((name) => req.cookies.has(name));
   if (hasSession) return NextResponse.next();
   const url = req.nextUrl.clone();
@@ -17,8 +18,27 @@ export function proxy(req: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+/**
+ * A path segment that is not valid percent-encoded UTF-8 ("/api/v1/memories/%ED%A0%80")
+ * makes Next.js fail while decoding the route params, with a plain-text 500 that no
+ * route handler can catch. Refuse it here, in the one JSON error shape.
+ */
+function apiPathGuard(req: NextRequest) {
+  try {
+    decodeURIComponent(req.nextUrl.pathname);
+    return NextResponse.next();
+  } catch {
+    return NextResponse.json(
+      { error: { code: "bad_request", message: "The URL path is not valid percent-encoded UTF-8" } },
+      { status: 400, headers: { "cache-control": "no-store" } },
+    );
+  }
+}
+
 export const config = {
   matcher: [
+    // Not the webhooks: they take no id segments but the token, and stay proxy-free for throughput.
+    "/api/v1/:path*",
     "/memories/:path*",
     "/action-items/:path*",
     "/live/:path*",

@@ -126,7 +126,8 @@ export function apiCases(r: Rng, t: ApiTarget): Case[] {
     for (const [name, kind] of Object.entries(params)) {
       for (const value of badValues[kind]) {
         const extra = path === "/api/v1/day-summaries" && name !== "from" && name !== "to" ? "&from=2024-01-01&to=2024-01-31" : "";
-        add({ name: `GET ${path} ${name}=${value.slice(0, 30)}`, method: "GET", path: `${path}?${name}=${value}${extra}`, headers: auth, allowed: [200, 400, 422] });
+        // 404: a filter naming something that does not exist (a live session id).
+        add({ name: `GET ${path} ${name}=${value.slice(0, 30)}`, method: "GET", path: `${path}?${name}=${value}${extra}`, headers: auth, allowed: [200, 400, 404, 422] });
       }
     }
     add({ name: `GET ${path} repeated params`, method: "GET", path: `${path}?limit=1&limit=2&cursor=a&cursor=b&from=2024-01-01&from=x`, headers: auth, allowed: [200, 400, 422] });

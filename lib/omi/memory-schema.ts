@@ -52,7 +52,8 @@ export const memoryStructuredSchema = z.looseObject({
 });
 
 export const memoryPayloadSchema = z.looseObject({
-  id: z.string().min(1, "The memory id is missing"),
+  // Indexed (memories_uid_owner_omi): a btree entry cannot hold a giant id, so bound it (a 422, not a 500).
+  id: z.string().min(1, "The memory id is missing").max(200),
   created_at: timestamp,
   updated_at: timestamp,
   started_at: timestamp,

@@ -12,8 +12,8 @@ import { z } from "zod";
 const optionalText = z.string().nullish();
 
 export const transcriptSegmentSchema = z.looseObject({
-  /** uuid; absent in phone "trigger webhook" bodies and some older payloads. */
-  id: optionalText,
+  /** uuid; absent in phone "trigger webhook" bodies and some older payloads. Indexed, so bounded. */
+  id: z.string().max(200).nullish(),
   text: z.string(),
   /** "SPEAKER_0", "SPEAKER_01", …; prefer `speaker_id`. */
   speaker: optionalText,

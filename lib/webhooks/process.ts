@@ -153,7 +153,7 @@ export async function processDelivery(input: DeliveryInput): Promise<DeliveryOut
     return { status: 200, response: { ...result.reply }, outcome: "stored", stored: result.stored, deliveryId };
   } catch (err) {
     if (err instanceof Duplicate) return duplicate;
-    return failure(err, deliveryId, input);
+    return failure(err, deliveryId, { event: input.event, uid: input.uid });
   }
 }
 

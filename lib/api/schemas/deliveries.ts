@@ -72,7 +72,12 @@ const empty = (v: unknown) => (v === "" ? undefined : v);
 const dateParam = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, "use YYYY-MM-DD or an ISO date-time")
-  .refine((s) => !Number.isNaN(new Date(s.length === 10 ? `${s}T00:00:00Z` : s).getTime()), "not a real date");
+  .refine((s) => !Number.isNaN(new Date(s.length === 10 ? `${s}T00:00:00Z` : s).getTime()), "not a real date")
+  // Date() rolls 2024-02-30 over to March 1st; Postgres refuses it. The day must exist.
+  .refine((s) => {
+    const day = new Date(`${s.slice(0, 10)}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s.slice(0, 10);
+  }, "not a real date");
 
 /** "2xx" | "4xx" | "5xx" or an exact code like "422". */
 export const statusFilterSchema = z.string().regex(/^(?:[1-5]xx|[1-5]\d\d)$/i, "use 2xx, 4xx, 5xx or an exact status like 422");

@@ -60,7 +60,9 @@ export type RecordingDetail = z.infer<typeof recordingDetailSchema>;
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 const dateParam = z
   .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), "use YYYY-MM-DD or an ISO date-time");
+  .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), "use YYYY-MM-DD or an ISO date-time")
+  // Date() rolls 2024-02-30 over to March 1st; Postgres refuses it. The day must exist.
+  .refine((s) => !Number.isNaN(Date.parse(`${s.slice(0, 10)}T00:00:00Z`)) && new Date(`${s.slice(0, 10)}T00:00:00Z`).toISOString().slice(0, 10) === s.slice(0, 10), "not a real date");
 
 /** GET /api/v1/recordings query: recordings started in [from, to), newest first. */
 export const recordingListQuerySchema = z.object({
