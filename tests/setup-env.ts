@@ -3,6 +3,7 @@
  * what is set here). Each file gets its own database: in-memory PGlite, or, when the
  * suite was started with DATABASE_URL, a fresh database on that server (see tests/db.ts).
  */
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,6 +11,13 @@ import path from "node:path";
 process.env.TEST_BASE_DATABASE_URL ??= process.env.DATABASE_URL ?? "";
 delete process.env.DATABASE_URL;
 delete process.env.DATABASE_URL_UNPOOLED;
+// Decided here, before the test file's imports run (they may parse lib/env at import
+// time): this file's own database on the server, created by useTestDb() in beforeAll.
+if (process.env.TEST_BASE_DATABASE_URL) {
+  const url = new URL(process.env.TEST_BASE_DATABASE_URL);
+  url.pathname = `/omihub_t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  process.env.DATABASE_URL = url.toString();
+}
 delete process.env.VERCEL;
 process.env.PGLITE_DIR = "memory://";
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "omihub-test-"));

@@ -18,23 +18,26 @@ export default async function DashboardLayout({ children }: { children: React.Re
         Skip to content
       </a>
       <div className="flex min-h-dvh">
-        <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-r border-zinc-200 bg-white px-3 py-4 md:flex dark:border-zinc-800 dark:bg-zinc-900">
-          <Link href="/memories" className="mb-6 px-3">
-            <Logo />
-          </Link>
-          <nav aria-label="Main" className="flex-1">
-            <SideNav />
-          </nav>
-          <div className="mt-4 border-t border-zinc-200 px-3 pt-4 dark:border-zinc-800">
-            <p className="truncate text-xs text-zinc-500" title={user.email ?? undefined}>
-              {user.email}
-            </p>
-            <div className="mt-2 flex items-center justify-between">
-              <SignOutButton />
-              <ThemeToggle />
+        {/* The outer column carries the rail's background down the whole page; the inner one stays in view. */}
+        <div className="hidden w-60 shrink-0 border-r border-zinc-200 bg-white md:block dark:border-zinc-800 dark:bg-zinc-900">
+          <aside className="sticky top-0 flex h-dvh flex-col px-3 py-4">
+            <Link href="/memories" className="mb-6 px-3">
+              <Logo />
+            </Link>
+            <nav aria-label="Main" className="flex-1">
+              <SideNav />
+            </nav>
+            <div className="mt-4 border-t border-zinc-200 px-3 pt-4 dark:border-zinc-800">
+              <p className="truncate text-xs text-zinc-500" title={user.email ?? undefined}>
+                {user.email}
+              </p>
+              <div className="mt-2 flex items-center justify-between">
+                <SignOutButton />
+                <ThemeToggle />
+              </div>
             </div>
-          </div>
-        </aside>
+          </aside>
+        </div>
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="sticky top-0 z-20 flex items-center justify-between border-b border-zinc-200 bg-white/90 px-4 py-2 backdrop-blur md:hidden dark:border-zinc-800 dark:bg-zinc-900/90">
             <Link href="/memories">
