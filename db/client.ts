@@ -31,12 +31,19 @@ function open(): Handle {
   if (env.DATABASE_URL) {
     const client = postgres(env.DATABASE_URL, {
       max: env.VERCEL ? 3 : 10,
+      // Named statements (below) would let Postgres switch to a generic plan after five
+      // runs, one that ignores the values: a common search word then walks the GIN
+      // index instead of the time index. Plan with the values every time, as unnamed
+      // statements always are.
+      ...(env.VERCEL ? {} : { connection: { plan_cache_mode: "force_custom_plan" } }),
       // Fail fast when the server is away, so webhooks answer 503 (Omi retries) instead of hanging.
       connect_timeout: 5,
       idle_timeout: 20,
       onnotice: () => {},
     });
-    const db = drizzlePostgres(client, { schema });
+    // Pooled serverless URLs (Vercel) may sit behind a transaction-mode pooler, where
+    // named statements are not safe: keep Drizzle's unnamed ones there.
+    const db = drizzlePostgres(env.VERCEL ? client : withNamedStatements(client), { schema });
     return { db, driver: { kind: "postgres", client }, close: () => client.end({ timeout: 5 }) };
   }
   const dir = env.PGLITE_DIR;
@@ -52,6 +59,37 @@ function open(): Handle {
       if (!inMemory) releaseDirLock(dir);
     },
   };
+}
+
+/**
+ * Drizzle runs every query as `client.unsafe(text, params, { prepare: false })`, and for
+ * an unnamed statement with parameters postgres.js first asks the server for the
+ * parameter types (Parse/Describe, wait, then Bind/Execute): two round trips per query
+ * (drizzle-orm#6096). Named statements are described once per connection and cached, so
+ * later runs take one. On this project's webhook path that halves the round trips
+ * (measured in docs/BENCHMARKS.md). Transactions and savepoints hand Drizzle a new
+ * client, so those are wrapped too. The cache lives as long as a connection
+ * (idle_timeout, postgres.js's max_lifetime).
+ */
+function withNamedStatements(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (prop === "unsafe") {
+        return (text: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(text, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
+      }
+      if ((prop === "begin" || prop === "savepoint") && typeof value === "function") {
+        return (...args: unknown[]) => {
+          const last = args.length - 1;
+          const fn = args[last] as (tx: postgres.Sql) => unknown;
+          args[last] = (tx: postgres.Sql) => fn(withNamedStatements(tx));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return value;
+    },
+  });
 }
 
 function handle(): Handle {
