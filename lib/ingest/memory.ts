@@ -48,27 +48,43 @@ export async function ingestMemory(ctx: IngestContext, payload: MemoryPayload): 
     })
     .returning({ id: memories.id, revisions: memories.revisions });
   const memoryId = memory!.id;
+  // A memory seen for the first time (revision 1) has no segments or action items yet:
+  // skipping the delete and the "no longer listed" update saves two round trips on
+  // every new memory, the common case (measured in `npm run bench`, docs/BENCHMARKS.md).
+  const isNew = memory!.revisions === 1;
 
-  await tx.delete(memorySegments).where(eq(memorySegments.memoryId, memoryId));
+  if (!isNew) await tx.delete(memorySegments).where(eq(memorySegments.memoryId, memoryId));
   if (m.segments.length) {
     await tx.insert(memorySegments).values(m.segments.map((seg, idx) => ({ memoryId, idx, ...seg })));
   }
 
-  for (const [idx, item] of m.actionItems.entries()) {
+  // One multi-row upsert instead of one statement per item. ON CONFLICT cannot touch a
+  // row twice in one statement: normaliseMemory already keeps one item per description.
+  if (m.actionItems.length) {
     await tx
       .insert(actionItems)
-      .values({ memoryId, idx, description: item.description, completedOmi: item.completed, dueAt: item.dueAt, raw: item.raw })
+      .values(
+        m.actionItems.map((item, idx) => ({ memoryId, idx, description: item.description, completedOmi: item.completed, dueAt: item.dueAt, raw: item.raw })),
+      )
       .onConflictDoUpdate({
         target: [actionItems.memoryId, actionItems.description],
         // completedLocal / completedLocalAt are what the person set here: left alone.
-        set: { idx, completedOmi: item.completed, dueAt: item.dueAt, raw: item.raw, present: true },
+        set: {
+          idx: sql`excluded.idx`,
+          completedOmi: sql`excluded.completed_omi`,
+          dueAt: sql`excluded.due_at`,
+          raw: sql`excluded.raw`,
+          present: true,
+        },
       });
   }
-  const sent = m.actionItems.map((i) => i.description);
-  await tx
-    .update(actionItems)
-    .set({ present: false })
-    .where(and(eq(actionItems.memoryId, memoryId), sent.length ? notInArray(actionItems.description, sent) : undefined));
+  if (!isNew) {
+    const sent = m.actionItems.map((i) => i.description);
+    await tx
+      .update(actionItems)
+      .set({ present: false })
+      .where(and(eq(actionItems.memoryId, memoryId), sent.length ? notInArray(actionItems.description, sent) : undefined));
+  }
 
   const { linked } = await linkSessionsToMemory({
     tx,
