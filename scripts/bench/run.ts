@@ -10,12 +10,18 @@ import { benchDatabaseUrl, ensureBuild, ensureDatabase } from "./lib/app";
 import { printTable, type BenchRow } from "./lib/stats";
 import { benchIngest } from "./ingest";
 import { benchLive } from "./live";
+import { benchAudioIngest } from "./audio-ingest";
+import { benchWav } from "./wav";
+import { benchMemories } from "./memories";
 
 type Bench = { name: string; run: (ctx: { databaseUrl: string }) => Promise<BenchRow[]> };
 
 const benches: Bench[] = [
   { name: "ingest", run: benchIngest },
   { name: "live", run: benchLive },
+  { name: "audio", run: benchAudioIngest },
+  { name: "wav", run: benchWav },
+  { name: "memories", run: benchMemories },
 ];
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
