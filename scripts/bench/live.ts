@@ -7,8 +7,8 @@
  * it cheaply. Target (issue 7): p50 < 50 ms, p99 < 250 ms on this machine.
  */
 import os from "node:os";
-import { startApp, type RunningApp } from "./lib/app";
-import { ms, summarize, type BenchRow } from "./lib/stats";
+import { sampleMemory, startApp, type RunningApp } from "./lib/app";
+import { mb, ms, summarize, type BenchRow } from "./lib/stats";
 
 const accounts = 20;
 const perAccount = 5;
@@ -76,6 +76,8 @@ export async function benchLive({ databaseUrl }: { databaseUrl: string }): Promi
       }
     }
     await Promise.all(readyAll);
+    // Both processes, with their 100 open streams, from the first delivery to the last event.
+    const memory = sampleMemory(() => apps.reduce((sum, app) => sum + app.rss(), 0));
 
     let failed = 0;
     const answers: number[] = [];
@@ -98,6 +100,7 @@ export async function benchLive({ databaseUrl }: { databaseUrl: string }): Promi
     const expected = deliveries * perAccount;
     const end = Date.now() + 5000;
     while (latencies.length < expected && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    const mem = memory.stop();
 
     const all = summarize(latencies.map((l) => l.ms));
     const cross = summarize(latencies.filter((l) => l.cross).map((l) => l.ms));
@@ -120,6 +123,7 @@ export async function benchLive({ databaseUrl }: { databaseUrl: string }): Promi
         ok: latencies.length === expected && failed === 0,
         note: failed ? `${failed} webhook answers were not 200` : undefined,
       },
+      { bench: "live: server memory", metric: "both processes, start → peak", value: `${mb(mem.start)} → ${mb(mem.peak)} (+${mb(mem.peak - mem.start)})` },
       { bench: "live: machine load", metric: "load average (1 min) after", value: os.loadavg()[0]!.toFixed(1), note: "2 cores; other work on the machine inflates every figure" },
     ];
   } finally {

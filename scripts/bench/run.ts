@@ -2,10 +2,12 @@
  * `npm run bench`: every benchmark in scripts/bench/ against a production build on a
  * real Postgres, one table at the end (also written to .bench/results.md).
  *   BENCH_DATABASE_URL  server to use (default DATABASE_URL, else the local server)
- *   BENCH_ONLY=ingest,live   run a subset     BENCH_SECONDS=10   load duration
+ *   BENCH_ONLY=ingest,live,audio,wav,memories   run a subset     BENCH_SECONDS=10   ingest load duration
+ *   --rebuild   rebuild .next-bench first (after code changes)     --reseed   reload the 100k-memory data set
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import postgres from "postgres";
 import { benchDatabaseUrl, ensureBuild, ensureDatabase } from "./lib/app";
 import { printTable, type BenchRow } from "./lib/stats";
 import { benchIngest } from "./ingest";
@@ -29,6 +31,12 @@ const databaseUrl = benchDatabaseUrl();
 
 ensureBuild({ rebuild: process.argv.includes("--rebuild") });
 await ensureDatabase(databaseUrl);
+const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+const [{ server_version: postgresVersion } = { server_version: "?" }] = await admin<{ server_version: string }[]>`show server_version`;
+await admin.end();
+// The machine may be shared: the load average says how much the figures were disturbed.
+const loadAtStart = os.loadavg()[0]!;
+const runStarted = Date.now();
 
 const rows: BenchRow[] = [];
 for (const bench of benches) {
@@ -43,9 +51,10 @@ for (const bench of benches) {
   console.log(`bench: ${bench.name} done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL ${postgresVersion}, ${os.platform()} ${os.release()}`;
 const table = printTable(rows);
-const out = `Machine: ${machine}\nDate: ${new Date().toISOString()}\n\n${table}\n`;
+const load = `load average (1 min) ${loadAtStart.toFixed(1)} at start, ${os.loadavg()[0]!.toFixed(1)} at end`;
+const out = `Machine: ${machine}\nDate: ${new Date().toISOString()} (benches took ${((Date.now() - runStarted) / 1000).toFixed(0)} s; ${load})\n\n${table}\n`;
 console.log(`\n${out}`);
 mkdirSync(".bench", { recursive: true });
 writeFileSync(".bench/results.md", out);
