@@ -11,6 +11,7 @@ import Google from "next-auth/providers/google";
 import { realDb } from "@/db/client";
 import { authAccounts, authSessions, authVerificationTokens, users } from "@/db/schema";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { authenticatePassword } from "./credentials";
 
 class WrongCredentials extends CredentialsSignin {
@@ -77,8 +78,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   logger: {
     error: (error) => {
-      // CredentialsSignin is an expected outcome, not an error worth a stack trace.
-      if (error.name !== "CredentialsSignin") console.error("[auth]", error.name, error.message);
+      // A wrong password and an unreadable session cookie (junk, or signed with an older
+      // AUTH_SECRET: the visitor is simply signed out) are expected outcomes, not errors.
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === "CredentialsSignin" || type === "JWTSessionError") {
+        log.debug("auth: expected failure", { type });
+        return;
+      }
+      log.error("auth error", { type, message: error.message });
     },
   },
 }));
