@@ -4,6 +4,7 @@
  * GET /api/v1/deliveries/summary), shared by the routes and the dashboard.
  */
 import { z } from "zod";
+import { dateParam, emptyToUndefined } from "./params";
 
 export const deliveryEvents = ["memory", "realtime", "audio", "day-summary", "button"] as const;
 export const deliveryAuthKinds = ["app", "personal", "signature", "none"] as const;
@@ -68,33 +69,23 @@ export const replayResultSchema = z.object({
 });
 export type ReplayResult = z.infer<typeof replayResultSchema>;
 
-const empty = (v: unknown) => (v === "" ? undefined : v);
-const dateParam = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, "use YYYY-MM-DD or an ISO date-time")
-  .refine((s) => !Number.isNaN(new Date(s.length === 10 ? `${s}T00:00:00Z` : s).getTime()), "not a real date")
-  // Date() rolls 2024-02-30 over to March 1st; Postgres refuses it. The day must exist.
-  .refine((s) => {
-    const day = new Date(`${s.slice(0, 10)}T00:00:00Z`);
-    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s.slice(0, 10);
-  }, "not a real date");
 
 /** "2xx" | "4xx" | "5xx" or an exact code like "422". */
 export const statusFilterSchema = z.string().regex(/^(?:[1-5]xx|[1-5]\d\d)$/i, "use 2xx, 4xx, 5xx or an exact status like 422");
 
 /** GET /api/v1/deliveries query. Empty values count as absent (forms send them). */
 export const deliveryListQuerySchema = z.object({
-  event: z.preprocess(empty, z.enum(deliveryEvents).optional()),
-  status: z.preprocess(empty, statusFilterSchema.transform((s) => s.toLowerCase()).optional()),
+  event: z.preprocess(emptyToUndefined, z.enum(deliveryEvents).optional()),
+  status: z.preprocess(emptyToUndefined, statusFilterSchema.transform((s) => s.toLowerCase()).optional()),
   /** signed: a valid X-Omi-Signature; unsigned: anything else. */
-  signed: z.preprocess(empty, z.enum(["signed", "unsigned"]).optional()),
+  signed: z.preprocess(emptyToUndefined, z.enum(["signed", "unsigned"]).optional()),
   /** From this moment (a date means its UTC midnight). */
-  from: z.preprocess(empty, dateParam.optional()),
+  from: z.preprocess(emptyToUndefined, dateParam.optional()),
   /** Up to this moment; a bare date includes that whole UTC day. */
-  to: z.preprocess(empty, dateParam.optional()),
-  uid: z.preprocess(empty, z.string().max(500).optional()),
-  cursor: z.preprocess(empty, z.string().max(500).optional()),
-  limit: z.preprocess(empty, z.coerce.number().int().min(1).max(200).default(50)),
+  to: z.preprocess(emptyToUndefined, dateParam.optional()),
+  uid: z.preprocess(emptyToUndefined, z.string().max(500).optional()),
+  cursor: z.preprocess(emptyToUndefined, z.string().max(500).optional()),
+  limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(50)),
 });
 export type DeliveryListQuery = z.infer<typeof deliveryListQuerySchema>;
 

@@ -3,6 +3,7 @@
  * dashboard. Our fields are camelCase; Omi's original payload sits unchanged under "omi".
  */
 import { z } from "zod";
+import { dateParam, emptyToUndefined } from "./params";
 
 const isoDate = z.string();
 
@@ -46,26 +47,17 @@ export type MemoryList = z.infer<typeof memoryListSchema>;
 const booleanParam = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
-const dateParam = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, "use YYYY-MM-DD or an ISO date-time")
-  .refine((s) => !Number.isNaN(new Date(s.length === 10 ? `${s}T00:00:00Z` : s).getTime()), "not a real date")
-  // Date() rolls 2024-02-30 over to March 1st; Postgres refuses it. The day must exist.
-  .refine((s) => {
-    const day = new Date(`${s.slice(0, 10)}T00:00:00Z`);
-    return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s.slice(0, 10);
-  }, "not a real date");
 
 /** GET /api/v1/memories query. Empty values count as absent (forms send them). */
 export const memoryListQuerySchema = z.object({
   q: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.string().trim().max(200).optional()),
-  category: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(60).optional()),
-  from: z.preprocess((v) => (v === "" ? undefined : v), dateParam.optional()),
-  to: z.preprocess((v) => (v === "" ? undefined : v), dateParam.optional()),
+  category: z.preprocess(emptyToUndefined, z.string().max(60).optional()),
+  from: z.preprocess(emptyToUndefined, dateParam.optional()),
+  to: z.preprocess(emptyToUndefined, dateParam.optional()),
   /** true: include discarded memories (hidden by default). */
-  discarded: z.preprocess((v) => (v === "" ? undefined : v), booleanParam.optional()),
-  cursor: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(1000).optional()),
-  limit: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(100).default(20)),
+  discarded: z.preprocess(emptyToUndefined, booleanParam.optional()),
+  cursor: z.preprocess(emptyToUndefined, z.string().max(1000).optional()),
+  limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(20)),
 });
 export type MemoryListQuery = z.infer<typeof memoryListQuerySchema>;
 
@@ -139,8 +131,8 @@ export const actionItemListSchema = z.object({
 
 export const actionItemListQuerySchema = z.object({
   status: z.enum(["open", "completed", "all"]).default("open"),
-  cursor: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(1000).optional()),
-  limit: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(200).default(50)),
+  cursor: z.preprocess(emptyToUndefined, z.string().max(1000).optional()),
+  limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(50)),
 });
 
 /** PATCH /api/v1/action-items/{id} */

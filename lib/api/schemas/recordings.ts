@@ -3,6 +3,7 @@
  * Times are ISO strings; byte positions are into the PCM data (after the 44-byte WAV header).
  */
 import { z } from "zod";
+import { dateParam, emptyToUndefined } from "./params";
 
 export const audioGapSchema = z.object({
   /** PCM byte offset where audio went missing. */
@@ -57,12 +58,6 @@ export const recordingDetailSchema = recordingSummarySchema.extend({
 });
 export type RecordingDetail = z.infer<typeof recordingDetailSchema>;
 
-const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
-const dateParam = z
-  .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), "use YYYY-MM-DD or an ISO date-time")
-  // Date() rolls 2024-02-30 over to March 1st; Postgres refuses it. The day must exist.
-  .refine((s) => !Number.isNaN(Date.parse(`${s.slice(0, 10)}T00:00:00Z`)) && new Date(`${s.slice(0, 10)}T00:00:00Z`).toISOString().slice(0, 10) === s.slice(0, 10), "not a real date");
 
 /** GET /api/v1/recordings query: recordings started in [from, to), newest first. */
 export const recordingListQuerySchema = z.object({
