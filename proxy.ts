@@ -37,8 +37,10 @@ function apiPathGuard(req: NextRequest) {
 
 export const config = {
   matcher: [
-    // Not the webhooks: they take no id segments but the token, and stay proxy-free for throughput.
     "/api/v1/:path*",
+    // Webhooks stay proxy-free for throughput, except paths with a percent escape (a real
+    // token never has one), which could be invalid UTF-8 in the token segment.
+    "/api/webhooks/:path(.*%.*)",
     "/memories/:path*",
     "/action-items/:path*",
     "/live/:path*",

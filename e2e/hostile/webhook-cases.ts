@@ -162,11 +162,11 @@ export function webhookCases(r: Rng, t: WebhookTarget): Case[] {
 
     // Bad and missing tokens, in every URL form; missing uid.
     const badTokens = ["x", "ohw_" + "A".repeat(43), t.token + "x", t.token.slice(0, -1), t.token.toUpperCase(), "%00", encodeURIComponent("ohw_é🚀"), "A".repeat(3000), encodeURIComponent(t.appToken.toUpperCase()), "null", "undefined"];
-    // Not here: a path token that is not valid percent-encoded UTF-8 ("%ED%A0%80"). Next.js
-    // answers it with a plain-text 500 while decoding the route params, before any of our
-    // code; proxy.ts guards /api/v1 against it but not the webhooks (kept proxy-free for
-    // throughput). Known framework limit, reported. As ?token= it is fine:
-    for (const bad of ["%ED%A0%80", "%C0%AF"]) {
+    // A token that is not valid percent-encoded UTF-8: Next.js would fail decoding the
+    // route params with a plain-text 500, so proxy.ts answers these paths with a JSON 400;
+    // as ?token= it is just a wrong token.
+    for (const bad of ["%ED%A0%80", "%C0%AF", "%ZZ"]) {
+      add({ name: `${event} invalid UTF-8 path token ${bad}`, method: "POST", path: webhookPath(event, "path", bad, uid), headers: jsonHeaders, body: text, allowed: [400] });
       add({ name: `${event} invalid UTF-8 ?token=${bad}`, method: "POST", path: webhookPath(event, "query", bad, uid), headers: jsonHeaders, body: text, allowed: [401] });
     }
     for (const bad of badTokens) {
