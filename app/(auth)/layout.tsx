@@ -1,19 +1,5 @@
-import Link from "next/link";
-import { Logo } from "@/components/logo";
-import { ThemeToggle } from "@/components/theme-toggle";
+import { CenteredShell } from "@/components/centered-shell";
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <div className="flex min-h-dvh flex-col">
-      <header className="flex items-center justify-between px-6 py-4">
-        <Link href="/">
-          <Logo />
-        </Link>
-        <ThemeToggle />
-      </header>
-      <main className="flex flex-1 items-start justify-center px-4 pt-8 pb-16 sm:pt-16">
-        <div className="w-full max-w-sm">{children}</div>
-      </main>
-    </div>
-  );
+  return <CenteredShell>{children}</CenteredShell>;
 }
