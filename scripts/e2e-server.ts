@@ -59,4 +59,15 @@ const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "--por
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => {
+  // The database was made for this run only: drop it, so runs leave no databases behind.
+  void dropDatabase(db.DATABASE_URL).finally(() => process.exit(code ?? 0));
+});
+
+async function dropDatabase(url: string | undefined): Promise<void> {
+  if (!url || !process.env.DATABASE_URL) return;
+  const name = new URL(url).pathname.slice(1);
+  const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  await admin.unsafe(`drop database if exists "${name}" with (force)`).catch(() => {});
+  await admin.end({ timeout: 2 });
+}
