@@ -108,12 +108,18 @@ export async function listLinks({ userId }: { userId: string }, on: DbOrTx = db)
   return links.map(toLinkView);
 }
 
-export async function getLink({ userId, uid }: { userId: string; uid: string }, on: DbOrTx = db): Promise<LinkView | null> {
+/** This account's link row for the uid, or undefined. */
+async function findLinkRow({ userId, uid }: { userId: string; uid: string }, on: DbOrTx = db) {
   const [link] = await on
     .select()
     .from(omiLinks)
     .where(and(eq(omiLinks.userId, userId), eq(omiLinks.uid, uid)))
     .limit(1);
+  return link;
+}
+
+export async function getLink({ userId, uid }: { userId: string; uid: string }, on: DbOrTx = db): Promise<LinkView | null> {
+  const link = await findLinkRow({ userId, uid }, on);
   return link ? toLinkView(link) : null;
 }
 
@@ -189,11 +195,7 @@ export async function startLink({ userId, uid: rawUid }: { userId: string; uid: 
  * Omi says the app is not enabled yet; it never re-sends a code that already arrived.
  */
 export async function sendLinkCode({ userId, uid, automatic = false }: { userId: string; uid: string; automatic?: boolean }): Promise<LinkView> {
-  const [link] = await db
-    .select()
-    .from(omiLinks)
-    .where(and(eq(omiLinks.userId, userId), eq(omiLinks.uid, uid)))
-    .limit(1);
+  const link = await findLinkRow({ userId, uid });
   if (!link) throw notFound("Link");
   if (link.status !== "unverified") return toLinkView(link);
   if (!omiApiConfigured) throw new AppError("conflict", "Codes need Omi API credentials (OMI_APP_ID, OMI_APP_SECRET), which are not set");
@@ -252,11 +254,7 @@ function hashCode(linkId: string, code: string): string {
 /** Typing the code. Five tries per code, ten minutes; success replaces others' unverified links. */
 export async function verifyLinkCode({ userId, uid, code: rawCode }: { userId: string; uid: string; code: string }): Promise<LinkView> {
   const code = rawCode.replace(/\s+/g, "");
-  const [link] = await db
-    .select()
-    .from(omiLinks)
-    .where(and(eq(omiLinks.userId, userId), eq(omiLinks.uid, uid)))
-    .limit(1);
+  const link = await findLinkRow({ userId, uid });
   if (!link) throw notFound("Link");
   if (link.status !== "unverified") return toLinkView(link);
   if (!link.codeHash || !link.codeExpiresAt) throw new AppError("bad_request", "No code has reached your Omi app yet. Send the code again.");
