@@ -1,9 +1,10 @@
 "use client";
 
 import { Download, Trash2 } from "lucide-react";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { fetchJson } from "@/lib/api/client";
 import { deleteDataResultSchema } from "@/lib/api/schemas/memories";
 import { formatBytes } from "@/lib/format";
@@ -106,7 +107,7 @@ export function ExportAll() {
 
 /** "Delete my data" behind a modal dialog where the person types DELETE. */
 export function DeleteData() {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<string | null>(null);
@@ -123,7 +124,7 @@ export function DeleteData() {
       setResult(
         `Deleted ${deleted.memories} memories, ${deleted.daySummaries} day summaries, ${deleted.recordings} recordings, ${deleted.liveSessions} live sessions and ${deleted.deliveries} delivery log entries.`,
       );
-      dialog.current?.close();
+      setOpen(false);
     } catch (err) {
       setError(err instanceof Error ? err.message : "Could not delete");
     } finally {
@@ -146,7 +147,7 @@ export function DeleteData() {
         onClick={() => {
           setTyped("");
           setError(null);
-          dialog.current?.showModal();
+          setOpen(true);
         }}
       >
         <Trash2 className="size-4" aria-hidden />
@@ -157,49 +158,33 @@ export function DeleteData() {
           {result}
         </p>
       ) : null}
-      <dialog
-        ref={dialog}
-        aria-labelledby="delete-dialog-title"
-        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-6 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+      <ConfirmDialog
+        open={open}
+        title="Delete all your data?"
+        confirmLabel={busy ? "Deleting…" : "Delete everything"}
+        danger
+        busy={busy}
+        canConfirm={typed === "DELETE"}
+        onConfirm={() => void confirm()}
+        onClose={() => setOpen(false)}
       >
-        <form
-          method="dialog"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (typed === "DELETE") void confirm();
-          }}
-        >
-          <h2 id="delete-dialog-title" className="text-lg font-semibold">
-            Delete all your data?
-          </h2>
-          <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-            Every memory, summary and recording of this account will be gone for good.
+        <p>Every memory, summary and recording of this account will be gone for good.</p>
+        <label htmlFor="delete-confirm" className="mt-4 block font-medium text-zinc-900 dark:text-zinc-100">
+          Type DELETE to confirm
+        </label>
+        <input
+          id="delete-confirm"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          autoComplete="off"
+          className="mt-1 h-10 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100"
+        />
+        {error ? (
+          <p role="alert" className="mt-2 text-red-700 dark:text-red-300">
+            {error}
           </p>
-          <label htmlFor="delete-confirm" className="mt-4 block text-sm font-medium">
-            Type DELETE to confirm
-          </label>
-          <input
-            id="delete-confirm"
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            autoComplete="off"
-            className="mt-1 h-10 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm dark:border-zinc-700 dark:bg-zinc-950"
-          />
-          {error ? (
-            <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
-              {error}
-            </p>
-          ) : null}
-          <div className="mt-5 flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => dialog.current?.close()}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" disabled={typed !== "DELETE" || busy}>
-              {busy ? "Deleting…" : "Delete everything"}
-            </Button>
-          </div>
-        </form>
-      </dialog>
+        ) : null}
+      </ConfirmDialog>
     </Card>
   );
 }

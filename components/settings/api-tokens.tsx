@@ -12,7 +12,7 @@ import { fetchJson } from "@/lib/api/client";
 import { okSchema } from "@/lib/api/schemas/links";
 import { type ApiTokenJson, apiTokenListSchema, createdApiTokenSchema } from "@/lib/api/schemas/tokens";
 import { formatDateTime, formatRelative } from "@/lib/format";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { inputClass, sectionText, sectionTitle } from "./styles";
 
 export function ApiTokensCard() {

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { deleteAccountAction } from "@/app/(dashboard)/settings/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { inputClass, sectionText, sectionTitle } from "./styles";
 
 export function DeleteAccountCard({ email }: { email: string }) {

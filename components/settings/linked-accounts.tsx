@@ -11,7 +11,7 @@ import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
 import { fetchJson } from "@/lib/api/client";
 import { type Link, linkListSchema, linkSchema, okSchema } from "@/lib/api/schemas/links";
 import { formatRelative } from "@/lib/format";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LinkStatusBadge } from "./status-badge";
 import { inputClass, sectionText, sectionTitle } from "./styles";
 

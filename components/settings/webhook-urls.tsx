@@ -11,7 +11,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorState, ListSkeleton } from "@/components/ui/states";
 import { fetchJson } from "@/lib/api/client";
 import { webhookUrlsSchema, type WebhookUrls } from "@/lib/api/schemas/account";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { sectionText, sectionTitle } from "./styles";
 
 const fields: { event: keyof WebhookUrls["urls"]; omiField: string; note?: string }[] = [
