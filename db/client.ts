@@ -3,15 +3,28 @@
  * under PGLITE_DIR; with it: postgres.js. The rest of the code sees one Drizzle `db`
  * and cannot tell which.
  *
+ * Two ways to reach a Postgres server (docs/ARCHITECTURE.md "Pooled mode"):
+ * - direct (the default): statements are prepared once per connection and named, so a
+ *   query with parameters takes one round trip instead of two;
+ * - pooled, when DATABASE_URL_UNPOOLED is set or on Vercel: DATABASE_URL is a
+ *   transaction-mode pooler (PgBouncer, Supavisor, Neon), where consecutive
+ *   transactions of one client land on different server connections. So: no named
+ *   statements (postgres.js `prepare: false`, which also covers the savepoint and
+ *   commit statements it writes itself), no startup parameters, no session state.
+ *   Migrations and LISTEN use DATABASE_URL_UNPOOLED (`directUrl()`).
+ *
  * Opened lazily on first use (so `next build` never opens the data directory) and
- * cached on globalThis so dev-mode hot reloads reuse one connection.
+ * cached on globalThis so dev-mode hot reloads reuse one connection. PGlite (20 MB of
+ * WASM) is loaded only when it is the database, so serverless bundles can leave it out
+ * (next.config.ts excludes it from Vercel's file tracing).
  */
-import { PGlite } from "@electric-sql/pglite";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { createRequire } from "node:module";
+import type { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/lib/env";
+import { TransactionNotCommitted } from "./errors";
 import { acquireDirLock, releaseDirLock } from "./pglite-lock";
 import * as schema from "./schema";
 
@@ -20,36 +33,43 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Either the database or an open transaction: query functions accept both. */
 export type DbOrTx = Db | Tx;
 
-/** The driver underneath, for the few things Drizzle does not cover (LISTEN/NOTIFY). */
-export type Driver = { kind: "pglite"; client: PGlite } | { kind: "postgres"; client: postgres.Sql };
+/** The driver underneath, for the few things Drizzle does not cover (LISTEN/NOTIFY, one-round-trip calls). */
+export type Driver = { kind: "pglite"; client: PGlite } | { kind: "postgres"; client: postgres.Sql; pooled: boolean };
 
 type Handle = { db: Db; driver: Driver; close: () => Promise<void> };
 
 const globalForDb = globalThis as unknown as { __omiHubDb?: Handle };
 
+/** True when DATABASE_URL goes through a transaction-mode pooler (see the header). */
+export const pooled = Boolean(env.DATABASE_URL && (env.DATABASE_URL_UNPOOLED || env.VERCEL));
+
+/** The connection for migrations and LISTEN: never through a transaction pooler. */
+export function directUrl(): string | undefined {
+  return env.DATABASE_URL_UNPOOLED ?? env.DATABASE_URL;
+}
+
 function open(): Handle {
   if (env.DATABASE_URL) {
     const client = postgres(env.DATABASE_URL, {
       max: env.VERCEL ? 3 : 10,
-      // Named statements (below) would let Postgres switch to a generic plan after five
-      // runs, one that ignores the values: a common search word then walks the GIN
-      // index instead of the time index. Plan with the values every time, as unnamed
-      // statements always are.
-      ...(env.VERCEL ? {} : { connection: { plan_cache_mode: "force_custom_plan" } }),
+      // Pooled: every statement unnamed, postgres.js's own savepoint/commit statements included.
+      prepare: !pooled,
       // Fail fast when the server is away, so webhooks answer 503 (Omi retries) instead of hanging.
       connect_timeout: 5,
       idle_timeout: 20,
       onnotice: () => {},
     });
-    // Pooled serverless URLs (Vercel) may sit behind a transaction-mode pooler, where
-    // named statements are not safe: keep Drizzle's unnamed ones there.
-    const db = drizzlePostgres(env.VERCEL ? client : withNamedStatements(client), { schema });
-    return { db, driver: { kind: "postgres", client }, close: () => client.end({ timeout: 5 }) };
+    const db = drizzlePostgres(checkedClient(client, { named: !pooled }), { schema });
+    return { db, driver: { kind: "postgres", client, pooled }, close: () => client.end({ timeout: 5 }) };
   }
   const dir = env.PGLITE_DIR;
   const inMemory = dir.startsWith("memory://");
   if (!inMemory) acquireDirLock(dir);
-  const client = new PGlite(inMemory ? dir : dir);
+  // Loaded here, not imported at the top: see the header.
+  const require = createRequire(import.meta.url);
+  const { PGlite: PGliteClass } = require("@electric-sql/pglite") as typeof import("@electric-sql/pglite");
+  const { drizzle: drizzlePglite } = require("drizzle-orm/pglite") as typeof import("drizzle-orm/pglite");
+  const client = new PGliteClass(dir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -62,28 +82,42 @@ function open(): Handle {
 }
 
 /**
- * Drizzle runs every query as `client.unsafe(text, params, { prepare: false })`, and for
- * an unnamed statement with parameters postgres.js first asks the server for the
- * parameter types (Parse/Describe, wait, then Bind/Execute): two round trips per query
- * (drizzle-orm#6096). Named statements are described once per connection and cached, so
- * later runs take one. On this project's webhook path that halves the round trips
- * (measured in docs/BENCHMARKS.md). Transactions and savepoints hand Drizzle a new
- * client, so those are wrapped too. The cache lives as long as a connection
- * (idle_timeout, postgres.js's max_lifetime).
+ * The postgres.js client handed to Drizzle, with two changes:
+ *
+ * 1. Every transaction's COMMIT is checked. Postgres answers COMMIT of a transaction
+ *    that an earlier error aborted with the tag ROLLBACK, not an error, so a failure
+ *    that some code caught (a savepoint's, say) would otherwise end in a silent
+ *    rollback that the caller takes for success. The transaction callback ends with
+ *    its own COMMIT and throws TransactionNotCommitted unless the tag says COMMIT
+ *    (postgres.js then sends its usual COMMIT, which finds no transaction: a notice).
+ * 2. `named`: Drizzle runs every query as `client.unsafe(text, params, { prepare:
+ *    false })`, and for an unnamed statement with parameters postgres.js first asks the
+ *    server for the parameter types (Parse/Describe, wait, then Bind/Execute): two
+ *    round trips per query (drizzle-orm#6096). Named statements are described once per
+ *    connection and cached, so later runs take one. Never in pooled mode.
+ * Transactions and savepoints hand Drizzle a new client, so those are wrapped too.
  */
-function withNamedStatements(sql: postgres.Sql): postgres.Sql {
+function checkedClient(sql: postgres.Sql, { named, inTransaction = false }: { named: boolean; inTransaction?: boolean }): postgres.Sql {
   return new Proxy(sql, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);
-      if (prop === "unsafe") {
+      if (prop === "unsafe" && named) {
         return (text: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
           target.unsafe(text, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
       }
       if ((prop === "begin" || prop === "savepoint") && typeof value === "function") {
+        const outermost = prop === "begin" && !inTransaction;
         return (...args: unknown[]) => {
           const last = args.length - 1;
           const fn = args[last] as (tx: postgres.Sql) => unknown;
-          args[last] = (tx: postgres.Sql) => fn(withNamedStatements(tx));
+          args[last] = async (tx: postgres.Sql) => {
+            const result = await fn(checkedClient(tx, { named, inTransaction: true }));
+            if (outermost) {
+              const done = await tx.unsafe("commit");
+              if (done.command !== "COMMIT") throw new TransactionNotCommitted(done.command);
+            }
+            return result;
+          };
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       }
@@ -120,6 +154,54 @@ export async function rows<T = Record<string, unknown>>(query: SQL, on: DbOrTx =
   const result = (await on.execute(query)) as unknown;
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export type ProcedureArg = { type: "jsonb" | "text"; value: string | null };
+
+/**
+ * Runs `select <fn>(args…)` as ONE statement in ONE round trip on every driver and
+ * returns its (jsonb) result. Outside a transaction a single statement commits when it
+ * succeeds, so a result means committed. The webhook hot path stores each delivery
+ * this way (db/migrations: the omi_ingest_* functions; docs/ARCHITECTURE.md "One round
+ * trip per delivery").
+ *
+ * - direct Postgres: a named statement, prepared once per connection (the arguments
+ *   are already JSON/text, so postgres.js serialises nothing);
+ * - pooled: the simple query protocol with the arguments inlined as dollar-quoted
+ *   literals (an unnamed statement with parameters would take two round trips, see
+ *   checkedClient); the tag is random and checked absent from the value, so no value
+ *   can end its literal early;
+ * - PGlite: a parameterised query in-process.
+ */
+export async function callProcedure<T>(fn: string, args: readonly ProcedureArg[]): Promise<T> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(fn)) throw new Error(`Not a procedure name: ${fn}`);
+  const d = driver();
+  if (d.kind === "pglite") {
+    const placeholders = args.map((a, i) => `$${i + 1}::${a.type}`).join(", ");
+    const result = await d.client.query<{ result: T }>(`select ${fn}(${placeholders}) as result`, args.map((a) => a.value));
+    return result.rows[0]!.result;
+  }
+  if (d.pooled) {
+    const literals = args.map((a) => (a.value === null ? `null::${a.type}` : `${dollarQuote(a.value)}::${a.type}`)).join(", ");
+    const [row] = await d.client.unsafe<{ result: T }[]>(`select ${fn}(${literals}) as result`);
+    return row!.result;
+  }
+  const placeholders = args.map((a, i) => `$${i + 1}::${a.type}`).join(", ");
+  const [row] = await d.client.unsafe<{ result: T }[]>(
+    `select ${fn}(${placeholders}) as result`,
+    args.map((a) => a.value),
+    { prepare: true },
+  );
+  return row!.result;
+}
+
+/** A dollar-quoted SQL literal whose tag does not occur in the value. */
+export function dollarQuote(value: string): string {
+  if (value.includes("\u0000")) throw new Error("A SQL literal cannot hold U+0000");
+  // "$tag" must not occur at all: a value ending in "$v" would otherwise close "$v$" early.
+  let tag = "v";
+  while (value.includes(`$${tag}`)) tag = `v${Math.random().toString(36).slice(2, 10)}`;
+  return `$${tag}$${value}$${tag}$`;
 }
 
 export async function closeDb(): Promise<void> {

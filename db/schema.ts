@@ -212,6 +212,26 @@ export const deliveries = pgTable(
 );
 export type Delivery = typeof deliveries.$inferSelect;
 
+/**
+ * Webhook requests refused before authentication (no valid token or signature),
+ * counted per client address, event and minute instead of one delivery row each:
+ * anyone can send them, so they must not be able to fill the database.
+ */
+export const webhookRefusals = pgTable(
+  "webhook_refusals",
+  {
+    minute: tstz("minute").notNull(),
+    address: text("address").notNull(),
+    event: text("event", { enum: webhookEvents }).notNull(),
+    status: integer("status").notNull(),
+    count: integer("count").notNull().default(1),
+    /** Bytes the senders declared (Content-Length), summed; the bodies themselves are not read. */
+    declaredBytes: bigint("declared_bytes", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.minute, t.address, t.event, t.status] }), index("webhook_refusals_minute").on(t.minute)],
+);
+export type WebhookRefusal = typeof webhookRefusals.$inferSelect;
+
 /** Delivery keys already ingested, scoped to who sent them; inserted inside the ingest transaction. */
 export const deliveryKeys = pgTable(
   "delivery_keys",
@@ -413,6 +433,11 @@ export const recordings = pgTable(
     gaps: jsonb("gaps").$type<AudioGap[]>().notNull().default([]),
     /** Waveform peaks, one unsigned byte per bucket of samples, kept up to date as chunks arrive. */
     peaks: bytea("peaks"),
+    /**
+     * True when a chunk arrived whose peaks could not be merged in place (its bucket
+     * alignment was guessed wrong, lib/audio/peaks.ts): the next read recomputes them.
+     */
+    peaksStale: boolean("peaks_stale").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index("recordings_uid_time").on(t.uid, t.startedAt), index("recordings_owner_time").on(t.ownerUserId, t.startedAt)],

@@ -6,6 +6,7 @@
  *   E2E_PORT       port (default 3100)
  *   E2E_SKIP_BUILD skip `next build` (test-all builds once before Playwright)
  *   E2E_ENV_*      extra env for the app, e.g. E2E_ENV_OMI_APP_ID=…
+ *   E2E_POOLER_URL a transaction pooler in front of DATABASE_URL's server: the app runs in pooled mode
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -26,6 +27,12 @@ async function freshDatabase(): Promise<Record<string, string>> {
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
+  // Pooled mode: the app goes through the pooler; migrations and LISTEN go direct.
+  if (process.env.E2E_POOLER_URL) {
+    const pooled = new URL(process.env.E2E_POOLER_URL);
+    pooled.pathname = url.pathname;
+    return { DATA_DIR: dataDir, DATABASE_URL: pooled.toString(), DATABASE_URL_UNPOOLED: url.toString() };
+  }
   return { DATA_DIR: dataDir, DATABASE_URL: url.toString() };
 }
 
@@ -61,11 +68,12 @@ process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 server.on("exit", (code) => {
   // The database was made for this run only: drop it, so runs leave no databases behind.
-  void dropDatabase(db.DATABASE_URL).finally(() => process.exit(code ?? 0));
+  void dropDatabase(db.DATABASE_URL_UNPOOLED ?? db.DATABASE_URL).finally(() => process.exit(code ?? 0));
 });
 
 async function dropDatabase(url: string | undefined): Promise<void> {
   if (!url || !process.env.DATABASE_URL) return;
+  // Dropped directly, not through a pooler.
   const name = new URL(url).pathname.slice(1);
   const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {}, connect_timeout: 5 });
   await admin.unsafe(`drop database if exists "${name}" with (force)`).catch(() => {});

@@ -1,12 +1,14 @@
 /**
  * `npm test`: typecheck, lint, Vitest (unit + integration on a real database),
- * a production build, then Playwright end-to-end in Debian's Chromium. Every step
+ * a production build, then Playwright end-to-end in Debian's Chromium; on a Postgres
+ * server (DATABASE_URL), Vitest and Playwright once more through PgBouncer. Every step
  * runs even when an earlier one fails, so one run shows everything; the last line
  * is `N passed, N failed` (CI reads it), and the exit code is non-zero on any failure.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { pgbouncerBinary, startPgBouncer } from "./pgbouncer";
 
 const outDir = path.resolve(".test-results");
 rmSync(outDir, { recursive: true, force: true });
@@ -49,24 +51,49 @@ function playwrightCounts(file: string): [number, number] {
 check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
 
-const vitestJson = path.join(outDir, "vitest.json");
-step("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
-{
-  const [p, f] = vitestCounts(vitestJson);
+function vitest(name: string, extraEnv: Record<string, string> = {}) {
+  const file = path.join(outDir, `${name}.json`);
+  step(name, "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], extraEnv);
+  const [p, f] = vitestCounts(file);
   passed += p;
   failed += f;
 }
 
-if (step("build", "npx", ["next", "build"])) {
-  passed++;
-  const pwJson = path.join(outDir, "playwright.json");
-  step("e2e", "npx", ["playwright", "test"], { E2E_SKIP_BUILD: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
-  const [p, f] = playwrightCounts(pwJson);
+function e2e(name: string, extraEnv: Record<string, string> = {}) {
+  const file = path.join(outDir, `${name}.json`);
+  step(name, "npx", ["playwright", "test"], { E2E_SKIP_BUILD: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: file, ...extraEnv });
+  const [p, f] = playwrightCounts(file);
   passed += p;
   failed += f;
+}
+
+vitest("vitest");
+const built = step("build", "npx", ["next", "build"]);
+if (built) {
+  passed++;
+  e2e("e2e");
 } else {
   failed++;
   summary.push("✗ e2e skipped: the build failed");
+}
+
+// On a Postgres server, the integration and end-to-end layers run once more with the
+// app behind a real PgBouncer in transaction mode (docs/ARCHITECTURE.md "Pooled mode"):
+// DATABASE_URL through the pooler, DATABASE_URL_UNPOOLED direct.
+if (process.env.DATABASE_URL) {
+  if (!pgbouncerBinary()) {
+    const message = "PgBouncer is not installed (apt-get install pgbouncer): the pooled runs were skipped";
+    summary.push(`${process.env.CI ? "✗" : "–"} ${message}`);
+    if (process.env.CI) failed++;
+  } else {
+    const bouncer = await startPgBouncer({ upstream: process.env.DATABASE_URL });
+    try {
+      vitest("vitest-pooled", { TEST_POOLER_URL: bouncer.url });
+      if (built) e2e("e2e-pooled", { E2E_POOLER_URL: bouncer.url, E2E_OUTPUT_DIR: "test-results/pooled" });
+    } finally {
+      await bouncer.stop();
+    }
+  }
 }
 
 console.log(`\n${summary.join("\n")}`);

@@ -1,28 +1,66 @@
 /**
- * db/client.ts on Postgres runs Drizzle's queries as named statements (one round trip
- * each instead of two) and plans them with the actual values every time: with generic
- * plans, a search for a common word took ~400 ms instead of ~30 ms at 100,000 memories
- * (docs/BENCHMARKS.md). On PGlite there is nothing to check.
+ * db/client.ts on Postgres (docs/ARCHITECTURE.md "Pooled mode"):
+ * - direct: Drizzle's queries run as named statements (one round trip each instead of
+ *   two), also inside transactions and savepoints;
+ * - pooled (DATABASE_URL through a transaction pooler, DATABASE_URL_UNPOOLED set): no
+ *   named statement ever, since the next transaction may land on another server
+ *   connection that never saw it;
+ * - either way, planned with the values every time (plan_cache_mode from the database
+ *   default a migration sets, not a startup parameter a pooler would refuse): with
+ *   generic plans a search for a common word took ~400 ms instead of ~30 ms at 100,000
+ *   memories (docs/BENCHMARKS.md);
+ * - a transaction whose COMMIT does not commit throws, instead of passing for success.
+ * On PGlite there is nothing to check.
  */
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { useTestDb } from "./db";
 
 useTestDb();
 
-it.runIf(Boolean(process.env.DATABASE_URL))("plans every statement with its values, also inside transactions", async () => {
-  const { db, rows } = await import("@/db/client");
-  const { sql } = await import("drizzle-orm");
-  const [mode] = await rows<{ plan_cache_mode: string }>(sql`show plan_cache_mode`);
-  expect(mode?.plan_cache_mode).toBe("force_custom_plan");
-  // The same parameterised statement, run repeatedly in and out of transactions, is prepared once per connection.
-  for (let i = 0; i < 7; i++) {
-    expect(await rows<{ n: number }>(sql`select ${i}::int as n`)).toEqual([{ n: i }]);
-    const inTx = await db.transaction(async (tx) => {
-      const nested = await tx.transaction(async (sp) => rows<{ n: number }>(sql`select ${i + 1}::int as n`, sp));
-      return [...(await rows<{ n: number }>(sql`select ${i}::int as n`, tx)), ...nested];
+const onPostgres = Boolean(process.env.DATABASE_URL);
+
+describe.runIf(onPostgres)("the Postgres client", () => {
+  it("plans every statement with its values, and names statements only when not pooled", async () => {
+    const { db, rows, pooled } = await import("@/db/client");
+    const { sql } = await import("drizzle-orm");
+    expect(pooled).toBe(Boolean(process.env.DATABASE_URL_UNPOOLED));
+    const [mode] = await rows<{ plan_cache_mode: string }>(sql`show plan_cache_mode`);
+    expect(mode?.plan_cache_mode).toBe("force_custom_plan");
+    for (let i = 0; i < 7; i++) {
+      expect(await rows<{ n: number }>(sql`select ${i}::int as n`)).toEqual([{ n: i }]);
+      const inTx = await db.transaction(async (tx) => {
+        const nested = await tx.transaction(async (sp) => rows<{ n: number }>(sql`select ${i + 1}::int as n`, sp));
+        return [...(await rows<{ n: number }>(sql`select ${i}::int as n`, tx)), ...nested];
+      });
+      expect(inTx).toEqual([{ n: i }, { n: i + 1 }]);
+    }
+    // Asked in a transaction, so the answer comes from the server connection that ran it.
+    const named = await db.transaction(async (tx) => {
+      await rows(sql`select ${1}::int as warm`, tx);
+      return rows<{ named: number }>(sql`select count(*)::int as named from pg_prepared_statements where not from_sql`, tx);
     });
-    expect(inTx).toEqual([{ n: i }, { n: i + 1 }]);
-  }
-  const prepared = await rows<{ named: number }>(sql`select count(*)::int as named from pg_prepared_statements where not from_sql`);
-  expect(prepared[0]!.named).toBeGreaterThan(0);
+    if (pooled) expect(named[0]!.named).toBe(0);
+    else expect(named[0]!.named).toBeGreaterThan(0);
+  });
+
+  it("throws when a transaction that swallowed an error does not commit", async () => {
+    const { db, rows } = await import("@/db/client");
+    const { isDatabaseUnavailable } = await import("@/db/errors");
+    const { sql } = await import("drizzle-orm");
+    await rows(sql`create table if not exists commit_check (n int)`);
+    const attempt = db.transaction(async (tx) => {
+      await rows(sql`insert into commit_check values (1)`, tx);
+      // What a pooler did to savepoints: the savepoint is gone when its rollback runs, so
+      // that fails too, and the caller (like the old rules hook) swallows the failure.
+      // The transaction is aborted; Postgres will answer its COMMIT with ROLLBACK.
+      await tx
+        .transaction(async (sp) => {
+          await rows(sql.raw("release savepoint s0"), sp);
+          await rows(sql`select 1/0`, sp);
+        })
+        .catch(() => {});
+    });
+    await expect(attempt).rejects.toSatisfy((err: unknown) => isDatabaseUnavailable(err));
+    expect(await rows<{ n: number }>(sql`select count(*)::int as n from commit_check`)).toEqual([{ n: 0 }]);
+  });
 });

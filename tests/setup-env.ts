@@ -17,6 +17,14 @@ if (process.env.TEST_BASE_DATABASE_URL) {
   const url = new URL(process.env.TEST_BASE_DATABASE_URL);
   url.pathname = `/omihub_t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   process.env.DATABASE_URL = url.toString();
+  // Pooled mode (scripts/test-all.ts sets TEST_POOLER_URL): the app reaches this database
+  // through the transaction pooler; migrations and LISTEN go direct.
+  if (process.env.TEST_POOLER_URL) {
+    const pooled = new URL(process.env.TEST_POOLER_URL);
+    pooled.pathname = url.pathname;
+    process.env.DATABASE_URL_UNPOOLED = url.toString();
+    process.env.DATABASE_URL = pooled.toString();
+  }
 }
 delete process.env.VERCEL;
 process.env.PGLITE_DIR = "memory://";

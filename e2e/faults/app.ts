@@ -40,7 +40,7 @@ function withoutDatabaseUrl(all: NodeJS.ProcessEnv, own: Record<string, string>)
   return out;
 }
 
-export async function freshDatabase(kind: "pglite" | "postgres", label: string): Promise<FaultDatabase> {
+export async function freshDatabase(kind: "pglite" | "postgres", label: string, { migrated = true }: { migrated?: boolean } = {}): Promise<FaultDatabase> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `omihub-fault-${label}-`));
   if (kind === "pglite") {
     const env = { DATA_DIR: dataDir, PGLITE_DIR: path.join(dataDir, "pglite") };
@@ -69,7 +69,7 @@ export async function freshDatabase(kind: "pglite" | "postgres", label: string):
   const url = new URL(base);
   url.pathname = `/${name}`;
   const env = { DATA_DIR: dataDir, DATABASE_URL: url.toString() };
-  migrate(env);
+  if (migrated) migrate(env);
   const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
   return {
     kind,
@@ -88,8 +88,22 @@ export async function freshDatabase(kind: "pglite" | "postgres", label: string):
 
 export type FaultApp = { url: string; pid: number; kill: () => Promise<void>; stop: () => Promise<void> };
 
-/** Starts `next start` on `port` with the database env; resolves once /api/health answers 200. */
-export async function startFaultApp({ port, dbEnv }: { port: number; dbEnv: Record<string, string> }): Promise<FaultApp> {
+/**
+ * Starts `next start` on `port` with the database env (and `env`); resolves once
+ * /api/health answers 200. With `output`, the server's stdout and stderr lines are
+ * collected there (at LOG_LEVEL warn) for a test to read.
+ */
+export async function startFaultApp({
+  port,
+  dbEnv,
+  env: extraEnv = {},
+  output,
+}: {
+  port: number;
+  dbEnv: Record<string, string>;
+  env?: Record<string, string>;
+  output?: string[];
+}): Promise<FaultApp> {
   const env = withoutDatabaseUrl(
     {
       ...process.env,
@@ -101,11 +115,19 @@ export async function startFaultApp({ port, dbEnv }: { port: number; dbEnv: Reco
       AUTH_SECRET: "fault-tests-secret-fault-tests-secret",
       OMI_WEBHOOK_TOKEN: faultAppToken,
       DISABLE_SCHEDULER: "1",
-      LOG_LEVEL: "error",
+      LOG_LEVEL: output ? "warn" : "error",
+      ...extraEnv,
     },
     dbEnv,
   );
-  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(port)], { detached: true, stdio: ["ignore", "ignore", "inherit"], env });
+  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(port)], {
+    detached: true,
+    stdio: ["ignore", output ? "pipe" : "ignore", output ? "pipe" : "inherit"],
+    env,
+  });
+  if (output) {
+    for (const stream of [child.stdout, child.stderr]) stream?.on("data", (d: Buffer) => output.push(...d.toString().split("\n").filter(Boolean)));
+  }
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
   return {

@@ -6,8 +6,9 @@
  *   export const GET = route({ auth: "account", query: listQuery }, async ({ user, query }) => …)
  */
 import { z } from "zod";
-import { exceedsJsonDepth, MAX_JSON_DEPTH, sanitizeJson } from "@/lib/webhooks/sanitize";
+import { sanitizeJson } from "@/lib/webhooks/sanitize";
 import { AppError, validationError } from "./errors";
+import { parseJsonText } from "./json";
 import { errorResponse, json } from "./respond";
 import { authenticateRequest, type RequestUser } from "./request-auth";
 
@@ -70,16 +71,6 @@ export async function readJson(req: Request): Promise<unknown> {
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", "Send the body as JSON (Content-Type: application/json)");
   }
-  const text = await req.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text) as unknown;
-  } catch {
-    throw new AppError("bad_request", "The body is not valid JSON");
-  }
-  if (exceedsJsonDepth(parsed)) {
-    const message = `nested deeper than ${MAX_JSON_DEPTH} levels`;
-    throw new AppError("validation_failed", `Body is invalid: (root): ${message}`, [{ path: "(root)", message }]);
-  }
+  const parsed = parseJsonText(await req.text());
   return sanitizeJson(parsed);
 }

@@ -4,9 +4,10 @@
  * is a 503 with Retry-After (Omi retries 5xx).
  */
 import { ZodError } from "zod";
-import { isDatabaseUnavailable } from "@/db/errors";
+import { describeDbError, isDatabaseUnavailable } from "@/db/errors";
 import { log } from "@/lib/log";
-import { AppError, type ErrorBody, validationError } from "./errors";
+import { AppError, validationError } from "./errors";
+import { errorBody } from "./json";
 
 export function json(data: unknown, init?: ResponseInit): Response {
   const headers = new Headers(init?.headers);
@@ -28,14 +29,13 @@ export function toAppError(err: unknown): AppError {
 
 export function errorResponse(err: unknown, context?: Record<string, unknown>): Response {
   const appError = toAppError(err);
-  if (appError.code === "internal") log.error("unhandled error", { ...context, err });
-  else if (appError.code === "service_unavailable") log.warn("database unavailable", { ...context, err: String(err) });
-  const body: ErrorBody = {
-    error: {
-      code: appError.code,
-      message: appError.message,
-      ...(appError.details === undefined ? {} : { details: appError.details }),
-    },
-  };
-  return json(body, { status: appError.status, headers: appError.headers });
+  // describeDbError: the driver's own message and SQLSTATE, not only Drizzle's "Failed query".
+  // The stack without its first line: a query error's message lists every parameter (bodies included).
+  if (appError.code === "internal") log.error("unhandled error", { ...context, cause: describeDbError(err), stack: stackOf(err) });
+  else if (appError.code === "service_unavailable") log.warn("database unavailable", { ...context, cause: describeDbError(err) });
+  return json(errorBody(appError), { status: appError.status, headers: appError.headers });
+}
+
+function stackOf(err: unknown): string | undefined {
+  return err instanceof Error ? err.stack?.split("\n").slice(1, 10).join("\n") : undefined;
 }

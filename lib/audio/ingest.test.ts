@@ -26,12 +26,7 @@ function pcm(seconds: number, seed: number, sampleRate = SR): Uint8Array {
 }
 
 async function send(atMs: number, data: Uint8Array, opts: { uid?: string; sampleRate?: number } = {}) {
-  return db.transaction((tx) =>
-    ingestAudioChunk(
-      { tx, uid: opts.uid ?? "u1", ownerUserId: null, receivedAt: new Date(atMs), deliveryId: "d" },
-      { sampleRate: opts.sampleRate ?? SR, pcm: data },
-    ),
-  );
+  return ingestAudioChunk({ uid: opts.uid ?? "u1", ownerUserId: null, receivedAt: new Date(atMs) }, { sampleRate: opts.sampleRate ?? SR, pcm: data });
 }
 
 /** Developer Settings audio: every `interval` s, `interval` 1-second requests back to back. */

@@ -10,7 +10,7 @@
  */
 import { and, desc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
-import { deliveries, omiLinks, type Delivery } from "@/db/schema";
+import { deliveries, omiLinks, webhookRefusals, type Delivery } from "@/db/schema";
 import type {
   DeliveryDetail,
   DeliveryList,
@@ -258,4 +258,23 @@ export async function deliveryCounts({ viewer }: { viewer: DeliveryViewer }): Pr
     storedByEvent[r.event] = Number(r.stored);
   }
   return { total, storedByEvent };
+}
+
+/**
+ * Requests refused before authentication, counted per client address and minute
+ * (lib/webhooks/refusals.ts): for operators only, since anyone can send them.
+ */
+export async function refusalCounts({ hours }: { hours: number }): Promise<{ total: number; addresses: { address: string; count: number }[] }> {
+  const recent = gte(webhookRefusals.minute, new Date(Date.now() - hours * 3_600_000));
+  const [[all], top] = await Promise.all([
+    db.select({ total: sql<number>`coalesce(sum(${webhookRefusals.count}), 0)::int` }).from(webhookRefusals).where(recent),
+    db
+      .select({ address: webhookRefusals.address, count: sql<number>`sum(${webhookRefusals.count})::int` })
+      .from(webhookRefusals)
+      .where(recent)
+      .groupBy(webhookRefusals.address)
+      .orderBy(sql`2 desc`)
+      .limit(5),
+  ]);
+  return { total: Number(all?.total ?? 0), addresses: top.map((r) => ({ address: r.address, count: Number(r.count) })) };
 }

@@ -7,7 +7,6 @@
  */
 import { AppError, notFound } from "@/lib/api/errors";
 import type { DeliveryDetail } from "@/lib/api/schemas/deliveries";
-import { recordDelivery } from "@/lib/webhooks/delivery-log";
 import { processDelivery } from "@/lib/webhooks/process";
 import { parseWebhookQuery } from "@/lib/webhooks/query";
 import type { DeliveryViewer } from "./access";
@@ -25,10 +24,11 @@ export async function replayDelivery({ viewer, id }: { viewer: DeliveryViewer; i
   const blocked = replayBlockedReason({ ...row, access: "own" });
   if (blocked || row.uid === null || row.body === null) throw new AppError("conflict", blocked ?? "This delivery can't be replayed");
 
-  const started = performance.now();
+  const startedAt = performance.now();
   const receivedAt = new Date();
   const deliveryId = crypto.randomUUID();
   const search = row.target.includes("?") ? row.target.slice(row.target.indexOf("?")) : "";
+  // processDelivery writes the new row (replayOf = the original) whatever the outcome.
   const outcome = await processDelivery({
     event: row.event,
     uid: row.uid,
@@ -40,34 +40,18 @@ export async function replayDelivery({ viewer, id }: { viewer: DeliveryViewer; i
     bypassDuplicateCheck: true,
     deliveryId,
     receivedAt,
+    startedAt,
+    request: {
+      target: row.target,
+      headers: row.headers,
+      auth: row.auth,
+      // The replay carries the original request's credentials, checked when it first arrived.
+      signature: row.signature,
+      sizeBytes: row.sizeBytes,
+      replayOf: row.id,
+    },
   });
-  const chunkId = outcome.stored?.chunkId;
-  const written = await recordDelivery({
-    id: deliveryId,
-    event: row.event,
-    uid: row.uid,
-    ownerUserId: row.ownerUserId,
-    auth: row.auth,
-    // The replay carries the original request's credentials, checked when it first arrived.
-    signature: row.signature,
-    deliveryKey: row.deliveryKey,
-    status: outcome.status,
-    outcome: outcome.outcome,
-    errorMessage: outcome.error?.message ?? null,
-    errorDetails: outcome.error?.details,
-    latencyMs: performance.now() - started,
-    sizeBytes: row.sizeBytes,
-    contentType: row.contentType,
-    target: row.target,
-    headers: row.headers,
-    body: row.body,
-    bodyTruncated: false,
-    audioChunkId: chunkId === undefined || chunkId === null ? null : Number(chunkId),
-    response: outcome.response,
-    replayOf: row.id,
-    receivedAt,
-  });
-  const detail = written ? await getDelivery({ viewer, id: deliveryId }) : null;
+  const detail = await getDelivery({ viewer, id: deliveryId });
   if (!detail) {
     throw new AppError("service_unavailable", `The replay ran (answer ${outcome.status}) but its log entry could not be written`);
   }

@@ -1,15 +1,18 @@
 /**
- * Day-summary webhook → day_summaries, upserted by (uid, owner, date).
+ * Day-summary webhook → day_summaries, upserted by (uid, owner, date), in one
+ * statement (omi_ingest_day_summary, db/migrations 0004).
  * Prefers summary_json; when it is missing or null, the legacy `summary` string is
  * parsed as a Python literal (omi-integration.md §4) and validated with the same
  * schema. The date is the summary's own `date`, else the date of `created_at`.
  */
-import { daySummaries } from "@/db/schema";
 import { AppError, validationError } from "@/lib/api/errors";
 import { daySummaryContentSchema, type DaySummaryContent, type DaySummaryPayload } from "@/lib/omi/day-summary-schema";
 import { parsePythonLiteral, PythonLiteralError } from "@/lib/omi/python-literal";
 import { parseOmiTimestamp } from "@/lib/omi/timestamps";
-import type { IngestContext, IngestResult } from "./types";
+import { sanitizeJson } from "@/lib/webhooks/sanitize";
+import { jsonBodyOf, rawField, type JsonBody } from "./json-body";
+import { storeIngest, unloggedDelivery } from "./store";
+import type { IngestCall, IngestContext, IngestResult, StoreOptions } from "./types";
 
 /** The summary object and where it came from; throws 422 naming the field when unusable. */
 export function daySummaryContent(payload: DaySummaryPayload): { content: DaySummaryContent; fromLegacy: boolean } {
@@ -45,27 +48,29 @@ function summaryDate(content: DaySummaryContent, createdAt: string | null | unde
   return fromCreated;
 }
 
-export async function ingestDaySummary(ctx: IngestContext, payload: DaySummaryPayload): Promise<IngestResult> {
-  const { tx, uid, ownerUserId, receivedAt } = ctx;
+export function daySummaryCall(payload: DaySummaryPayload, body: JsonBody): IngestCall {
   const { content, fromLegacy } = daySummaryContent(payload);
-  const date = summaryDate(content, payload.created_at);
-  const columns = {
-    headline: content.headline ?? null,
-    overview: content.overview ?? null,
-    dayEmoji: content.day_emoji ?? null,
-    totalConversations: content.stats?.total_conversations == null ? null : Math.round(content.stats.total_conversations),
-    totalDurationMinutes: content.stats?.total_duration_minutes ?? null,
-    content: content as Record<string, unknown>,
-    fromLegacy,
-    raw: payload,
+  return {
+    procedure: "omi_ingest_day_summary",
+    text: body.text,
+    fields: {
+      ...rawField(body),
+      summary: {
+        date: summaryDate(content, payload.created_at),
+        headline: content.headline ?? null,
+        overview: content.overview ?? null,
+        day_emoji: content.day_emoji ?? null,
+        total_conversations: content.stats?.total_conversations == null ? null : Math.round(content.stats.total_conversations),
+        total_duration_minutes: content.stats?.total_duration_minutes ?? null,
+        // The legacy string's escapes can hold what jsonb refuses (\x00).
+        content: fromLegacy ? sanitizeJson(content) : content,
+        from_legacy: fromLegacy,
+      },
+    },
   };
-  const [row] = await tx
-    .insert(daySummaries)
-    .values({ uid, ownerUserId, date, ...columns, receivedAt, updatedAt: receivedAt })
-    .onConflictDoUpdate({
-      target: [daySummaries.uid, daySummaries.ownerUserId, daySummaries.date],
-      set: { ...columns, updatedAt: receivedAt },
-    })
-    .returning({ id: daySummaries.id });
-  return { stored: { daySummaryId: row!.id, date, fromLegacy } };
+}
+
+/** Stores a day summary outside a webhook request (tests, seeding). */
+export async function ingestDaySummary(ctx: IngestContext, payload: DaySummaryPayload, options: StoreOptions = {}): Promise<IngestResult> {
+  return storeIngest(daySummaryCall(payload, jsonBodyOf(payload)), unloggedDelivery("day-summary", ctx, options), options.on);
 }

@@ -1,7 +1,6 @@
 /**
- * Memory webhook → memories, memory_segments, action_items (DESIGN.md "Store").
- *
- * Runs inside the webhook wrapper's transaction:
+ * Memory webhook → memories, memory_segments, action_items (docs/ARCHITECTURE.md
+ * "Store"), in one statement (omi_ingest_memory, db/migrations 0004):
  *  1. Upsert the memory by (uid, owner, Omi id); a re-send bumps `revisions` and
  *     replaces the extracted columns and the raw JSON.
  *  2. Replace its segments (Omi's latest transcript is the truth).
@@ -9,99 +8,66 @@
  *     person's own tick (completedLocal) is never touched, and items Omi no longer
  *     lists are kept with present=false rather than deleted.
  *  4. Tie live sessions holding these segment ids to the memory.
- * Discarded memories are stored like any other, flagged `discarded`.
+ * Discarded memories are stored like any other, flagged `discarded`. Every shape Omi
+ * sends is normalised here (lib/omi/memory-normalise.ts), once, in Node.
  */
-import { and, eq, notInArray, sql } from "drizzle-orm";
-import { actionItems, memories, memorySegments } from "@/db/schema";
-import { linkSessionsToMemory } from "@/lib/live/sessions";
 import { normaliseMemory } from "@/lib/omi/memory-normalise";
 import type { MemoryPayload } from "@/lib/omi/memory-schema";
-import type { IngestContext, IngestResult } from "./types";
+import { omiTimestampForPostgres } from "@/lib/omi/timestamps";
+import { jsonBodyOf, rawField, type JsonBody } from "./json-body";
+import { storeIngest, unloggedDelivery } from "./store";
+import type { IngestCall, IngestContext, IngestResult, StoreOptions } from "./types";
 
-export async function ingestMemory(ctx: IngestContext, payload: MemoryPayload): Promise<IngestResult> {
-  const { tx, uid, ownerUserId, receivedAt } = ctx;
+export function memoryCall(payload: MemoryPayload, body: JsonBody): IngestCall {
   const m = normaliseMemory(payload);
-  const columns = {
-    title: m.title,
-    overview: m.overview,
-    emoji: m.emoji,
-    category: m.category,
-    source: m.source,
-    language: m.language,
-    folderName: m.folderName,
-    discarded: m.discarded,
-    startedAt: m.startedAt,
-    finishedAt: m.finishedAt,
-    omiCreatedAt: m.omiCreatedAt,
-    transcriptText: m.transcriptText,
-    actionItemCount: m.actionItems.length,
-    durationSeconds: m.durationSeconds,
-    raw: payload,
-  };
-
-  const [memory] = await tx
-    .insert(memories)
-    .values({ uid, ownerUserId, omiId: m.omiId, ...columns, receivedAt, updatedAt: receivedAt })
-    .onConflictDoUpdate({
-      target: [memories.uid, memories.ownerUserId, memories.omiId],
-      set: { ...columns, revisions: sql`${memories.revisions} + 1`, updatedAt: receivedAt },
-    })
-    .returning({ id: memories.id, revisions: memories.revisions });
-  const memoryId = memory!.id;
-  // A memory seen for the first time (revision 1) has no segments or action items yet:
-  // skipping the delete and the "no longer listed" update saves two round trips on
-  // every new memory, the common case (measured in `npm run bench`, docs/BENCHMARKS.md).
-  const isNew = memory!.revisions === 1;
-
-  if (!isNew) await tx.delete(memorySegments).where(eq(memorySegments.memoryId, memoryId));
-  if (m.segments.length) {
-    await tx.insert(memorySegments).values(m.segments.map((seg, idx) => ({ memoryId, idx, ...seg })));
-  }
-
-  // One multi-row upsert instead of one statement per item. ON CONFLICT cannot touch a
-  // row twice in one statement: normaliseMemory already keeps one item per description.
-  if (m.actionItems.length) {
-    await tx
-      .insert(actionItems)
-      .values(
-        m.actionItems.map((item, idx) => ({ memoryId, idx, description: item.description, completedOmi: item.completed, dueAt: item.dueAt, raw: item.raw })),
-      )
-      .onConflictDoUpdate({
-        target: [actionItems.memoryId, actionItems.description],
-        // completedLocal / completedLocalAt are what the person set here: left alone.
-        set: {
-          idx: sql`excluded.idx`,
-          completedOmi: sql`excluded.completed_omi`,
-          dueAt: sql`excluded.due_at`,
-          raw: sql`excluded.raw`,
-          present: true,
-        },
-      });
-  }
-  if (!isNew) {
-    const sent = m.actionItems.map((i) => i.description);
-    await tx
-      .update(actionItems)
-      .set({ present: false })
-      .where(and(eq(actionItems.memoryId, memoryId), sent.length ? notInArray(actionItems.description, sent) : undefined));
-  }
-
-  const { linked } = await linkSessionsToMemory({
-    tx,
-    uid,
-    ownerUserId,
-    memoryId,
-    segmentIds: m.segments.map((s) => s.segmentId),
-  });
-
   return {
-    stored: {
-      memoryId,
-      revision: memory!.revisions,
-      segments: m.segments.length,
-      actionItems: m.actionItems.length,
-      discarded: m.discarded,
-      liveSessionsLinked: linked,
+    procedure: "omi_ingest_memory",
+    text: body.text,
+    fields: {
+      ...rawField(body),
+      memory: {
+        omi_id: m.omiId,
+        title: m.title,
+        overview: m.overview,
+        emoji: m.emoji,
+        category: m.category,
+        source: m.source,
+        language: m.language,
+        folder_name: m.folderName,
+        discarded: m.discarded,
+        // Omi's own text, so its microseconds are kept.
+        started_at: m.startedAt ? omiTimestampForPostgres(payload.started_at) : null,
+        finished_at: m.finishedAt ? omiTimestampForPostgres(payload.finished_at) : null,
+        omi_created_at: m.omiCreatedAt ? omiTimestampForPostgres(payload.created_at) : null,
+        transcript_text: m.transcriptText,
+        action_item_count: m.actionItems.length,
+        duration_seconds: m.durationSeconds,
+        segments: m.segments.map((seg, idx) => ({
+          idx,
+          segment_id: seg.segmentId,
+          text: seg.text,
+          speaker: seg.speaker,
+          speaker_id: seg.speakerId,
+          speaker_name: seg.speakerName,
+          is_user: seg.isUser,
+          person_id: seg.personId,
+          start: seg.start,
+          end: seg.end,
+        })),
+        action_items: m.actionItems.map((item, idx) => ({
+          idx,
+          description: item.description,
+          completed: item.completed,
+          due_at: item.dueAt,
+          raw: item.raw,
+        })),
+        live_segment_ids: m.segments.map((s) => s.segmentId),
+      },
     },
   };
+}
+
+/** Stores a memory outside a webhook request (tests, seeding, imports). */
+export async function ingestMemory(ctx: IngestContext, payload: MemoryPayload, options: StoreOptions = {}): Promise<IngestResult> {
+  return storeIngest(memoryCall(payload, jsonBodyOf(payload)), unloggedDelivery("memory", ctx, options), options.on);
 }

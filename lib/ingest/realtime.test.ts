@@ -6,14 +6,13 @@ import { resetTables, useTestDb } from "@/tests/db";
 useTestDb();
 
 const UID = "Xq7nP2vLm9RzT4kB8wYc3JdF1aH6";
-const fixture = (name: string) => JSON.parse(readFileSync(`/work/shared/fixtures/omi/${name}`, "utf8")) as unknown;
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../tests/fixtures/omi/${name}`, import.meta.url), "utf8")) as unknown;
 
 async function ingest(body: unknown, receivedAt = new Date(), uid = UID, ownerUserId: string | null = null) {
-  const { db } = await import("@/db/client");
   const { ingestRealtime } = await import("./realtime");
   const { realtimePayloadSchema } = await import("@/lib/omi/realtime-schema");
   const payload = realtimePayloadSchema.parse(body);
-  return db.transaction((tx) => ingestRealtime({ tx, uid, ownerUserId, receivedAt, deliveryId: "d" }, payload));
+  return ingestRealtime({ uid, ownerUserId, receivedAt }, payload);
 }
 
 async function segments() {

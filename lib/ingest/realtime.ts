@@ -1,7 +1,6 @@
 /**
- * Real-time transcript webhook → transcript_segments (DESIGN.md "Store" and "Fan out").
- *
- * Runs inside the webhook wrapper's transaction. In order:
+ * Real-time transcript webhook → transcript_segments + live_sessions, in one statement
+ * (omi_ingest_realtime, db/migrations 0004). In order, under the stream's lock:
  *  1. Lock this (uid, owner)'s live_streams row (created on first use). The lock is held
  *     to commit, so every ingest of one stream runs one after another and commits in
  *     sequence order: a reader who has seen seq N can never later find a committed
@@ -11,163 +10,54 @@
  *     Every change gets the next sequence number, stored on the segment.
  *  3. Sessions come from arrival time: a gap longer than LIVE_SESSION_GAP_MINUTES since
  *     the stream's latest session starts a new one. start/end stay Omi's (relative).
- *  4. Save the counter and NOTIFY (delivered only when the transaction commits).
+ *  4. Save the counter and NOTIFY (delivered only when the statement commits).
  *
  * Segments without an Omi id get a stable derived key from (session, start, speaker):
  * NOT the text, because a re-sent longer copy must map to the same key. The session
- * is part of it because start times restart at 0 in every listening session.
+ * is part of it because start times restart at 0 in every listening session; the
+ * function knows the session, so Node sends the rest of the key (`derived`).
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { rows } from "@/db/client";
-import { liveSessions, transcriptSegments } from "@/db/schema";
 import { env } from "@/lib/env";
-import { notifyLiveChange } from "@/lib/live/channel";
+import { speakerNumber } from "@/lib/omi/memory-normalise";
 import type { RealtimePayload, TranscriptSegmentPayload } from "@/lib/omi/realtime-schema";
-import type { IngestContext, IngestResult } from "./types";
+import { jsonBodyOf, rawField, type JsonBody } from "./json-body";
+import { storeIngest, unloggedDelivery } from "./store";
+import type { IngestCall, IngestContext, IngestResult, StoreOptions } from "./types";
 
-type Existing = { id: string; sessionId: string; text: string };
-
-export async function ingestRealtime(ctx: IngestContext, payload: RealtimePayload): Promise<IngestResult> {
-  const { tx, uid, ownerUserId, receivedAt } = ctx;
-  if (payload.segments.length === 0) return { stored: { segments: 0 } };
-
-  const stream = await lockStream(ctx);
-  let seq = stream.seq;
-
-  const latest = await tx
-    .select({ id: liveSessions.id, lastSegmentAt: liveSessions.lastSegmentAt })
-    .from(liveSessions)
-    .where(eq(liveSessions.streamId, stream.id))
-    .orderBy(sql`${liveSessions.lastSegmentAt} desc`)
-    .limit(1);
-  const gapMs = env.LIVE_SESSION_GAP_MINUTES * 60_000;
-  const continues = latest[0] && receivedAt.getTime() - latest[0].lastSegmentAt.getTime() <= gapMs;
-  const currentSessionId = continues ? latest[0]!.id : crypto.randomUUID();
-  let currentSessionCreated = Boolean(continues);
-
-  const keyed = payload.segments.map((s) => ({ key: segmentKey(s, currentSessionId), segment: s }));
-  const known = new Map<string, Existing>();
-  const keys = [...new Set(keyed.map((k) => k.key))];
-  const found = await tx
-    .select({
-      id: transcriptSegments.id,
-      segmentId: transcriptSegments.segmentId,
-      sessionId: transcriptSegments.sessionId,
-      text: transcriptSegments.text,
-    })
-    .from(transcriptSegments)
-    .where(
-      and(
-        eq(transcriptSegments.uid, uid),
-        sql`${transcriptSegments.ownerUserId} is not distinct from ${ownerUserId}`,
-        inArray(transcriptSegments.segmentId, keys),
-      ),
-    );
-  for (const f of found) known.set(f.segmentId, f);
-
-  /** sessionId → segments added to it by this delivery. */
-  const touched = new Map<string, number>();
-  let added = 0;
-  let grown = 0;
-
-  for (const { key, segment } of keyed) {
-    const existing = known.get(key);
-    const columns = segmentColumns(segment);
-    if (!existing) {
-      if (!currentSessionCreated) {
-        await tx.insert(liveSessions).values({
-          id: currentSessionId,
-          streamId: stream.id,
-          uid,
-          ownerUserId,
-          startedAt: receivedAt,
-          lastSegmentAt: receivedAt,
-        });
-        currentSessionCreated = true;
-      }
-      seq += 1;
-      const [row] = await tx
-        .insert(transcriptSegments)
-        .values({
-          ...columns,
-          streamId: stream.id,
-          sessionId: currentSessionId,
-          uid,
-          ownerUserId,
-          segmentId: key,
-          seq,
-          firstSeenAt: receivedAt,
-          updatedAt: receivedAt,
-        })
-        .returning({ id: transcriptSegments.id });
-      known.set(key, { id: row!.id, sessionId: currentSessionId, text: segment.text });
-      touched.set(currentSessionId, (touched.get(currentSessionId) ?? 0) + 1);
-      added += 1;
-    } else if (segment.text.length > existing.text.length) {
-      seq += 1;
-      await tx
-        .update(transcriptSegments)
-        .set({ ...columns, seq, updatedAt: receivedAt })
-        .where(eq(transcriptSegments.id, existing.id));
-      existing.text = segment.text;
-      touched.set(existing.sessionId, touched.get(existing.sessionId) ?? 0);
-      grown += 1;
-    }
-  }
-
-  if (seq === stream.seq) return { stored: { segments: 0 } };
-
-  for (const [sessionId, newSegments] of touched) {
-    await tx
-      .update(liveSessions)
-      .set({
-        lastSegmentAt: sql`greatest(${liveSessions.lastSegmentAt}, ${receivedAt.toISOString()}::timestamptz)`,
-        segmentCount: sql`${liveSessions.segmentCount} + ${newSegments}`,
-      })
-      .where(eq(liveSessions.id, sessionId));
-  }
-  await rows(sql`update live_streams set seq = ${seq} where id = ${stream.id}`, tx);
-  await notifyLiveChange(tx, { streamId: stream.id, seq });
-  return { stored: { segments: added + grown, added, grown, sessionId: currentSessionId, seq } };
-}
-
-/**
- * Creates or locks the stream's counter row. `do update` (even to the same value) takes
- * the row lock, which this transaction then holds until it commits.
- */
-async function lockStream({ tx, uid, ownerUserId }: IngestContext): Promise<{ id: number; seq: number }> {
-  const [row] = await rows<{ id: string | number; seq: string | number }>(
-    sql`insert into live_streams (uid, owner_user_id) values (${uid}, ${ownerUserId})
-        on conflict (uid, owner_user_id) do update set seq = live_streams.seq
-        returning id, seq`,
-    tx,
-  );
-  return { id: Number(row!.id), seq: Number(row!.seq) };
-}
-
+/** The key of a segment: Omi's id, or derived from its session, start and speaker. */
 export function segmentKey(segment: TranscriptSegmentPayload, sessionId: string): string {
-  if (segment.id) return segment.id;
+  return segment.id || `derived:${sessionId}:${derivedKeyPart(segment)}`;
+}
+
+function derivedKeyPart(segment: TranscriptSegmentPayload): string {
   const speaker = segment.speaker_id ?? segment.speaker ?? (segment.is_user ? "user" : "unknown");
-  return `derived:${sessionId}:${segment.start}:${speaker}`;
+  return `${segment.start}:${speaker}`;
 }
 
-/** "SPEAKER_01" → 1, for payloads without speaker_id. */
-function speakerNumber(segment: TranscriptSegmentPayload): number | null {
-  if (typeof segment.speaker_id === "number") return segment.speaker_id;
-  const m = /^SPEAKER_(\d+)$/i.exec(segment.speaker ?? "");
-  return m ? Number(m[1]) : null;
-}
-
-function segmentColumns(segment: TranscriptSegmentPayload) {
+export function realtimeCall(payload: RealtimePayload, body: JsonBody): IngestCall {
   return {
-    text: segment.text,
-    speaker: segment.speaker ?? null,
-    speakerId: speakerNumber(segment),
-    speakerName: segment.speaker_name ?? null,
-    isUser: segment.is_user,
-    personId: segment.person_id ?? null,
-    start: segment.start,
-    end: segment.end,
-    raw: segment as Record<string, unknown>,
+    procedure: "omi_ingest_realtime",
+    text: body.text,
+    fields: {
+      ...rawField(body),
+      session_gap_minutes: env.LIVE_SESSION_GAP_MINUTES,
+      segments: payload.segments.map((s) => ({
+        id: s.id || null,
+        derived: s.id ? null : derivedKeyPart(s),
+        text: s.text,
+        speaker: s.speaker ?? null,
+        speaker_id: speakerNumber(s),
+        speaker_name: s.speaker_name ?? null,
+        is_user: s.is_user,
+        person_id: s.person_id ?? null,
+        start: s.start,
+        end: s.end,
+      })),
+    },
   };
+}
+
+/** Stores segments outside a webhook request (tests, seeding), in `options.on` when given. */
+export async function ingestRealtime(ctx: IngestContext, payload: RealtimePayload, options: StoreOptions = {}): Promise<IngestResult> {
+  return storeIngest(realtimeCall(payload, jsonBodyOf(payload)), unloggedDelivery("realtime", ctx, options), options.on);
 }

@@ -2,8 +2,12 @@
  * One live-change listener per process, shared by every SSE reader in it.
  *
  * Postgres: a dedicated postgres.js connection LISTENs on LIVE_CHANNEL, on
- * DATABASE_URL_UNPOOLED when set (poolers drop LISTEN). PGlite: its own listen(). Where
- * listening fails, the hub polls live_streams' sequence numbers every 500 ms instead.
+ * DATABASE_URL_UNPOOLED when set. PGlite: its own listen(). A transaction-mode pooler
+ * accepts LISTEN without an error and then never delivers anything (the server
+ * connection goes back to the pool), so after LISTEN the hub sends a probe NOTIFY
+ * through the app's own connection and waits for it to come back. Where listening
+ * fails or the probe never arrives, the hub logs one warning that says what to set and
+ * polls live_streams' sequence numbers every 500 ms instead.
  * A notice only says "stream X changed"; readers then read by cursor from the database,
  * so a lost or merged notice can delay a reader but never make it skip a change.
  *
@@ -14,8 +18,7 @@
  */
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
-import { driver, rows } from "@/db/client";
-import { env } from "@/lib/env";
+import { directUrl, driver, rows } from "@/db/client";
 import { log } from "@/lib/log";
 import { LIVE_CHANNEL, parseLiveNotice, type LiveNotice } from "./channel";
 
@@ -23,6 +26,8 @@ import { LIVE_CHANNEL, parseLiveNotice, type LiveNotice } from "./channel";
 export type NoticeHandler = (notice: LiveNotice | null) => void;
 
 export const POLL_INTERVAL_MS = 500;
+/** How long LISTEN may take to hear its own probe NOTIFY before the hub polls instead. */
+export const PROBE_TIMEOUT_MS = 3_000;
 
 export type StreamOwner = { uid: string; ownerUserId: string | null };
 
@@ -36,6 +41,7 @@ class LiveHub {
   private inflight = new Map<string, Promise<unknown>>();
   private starting: Promise<void> | null = null;
   private owners = new Map<number, Promise<StreamOwner | null>>();
+  private probes = new Map<string, () => void>();
   mode: Mode = "idle";
   generation = 0;
 
@@ -99,7 +105,7 @@ class LiveHub {
         this.mode = "listen";
       })
       .catch((err) => {
-        log.warn("LISTEN unavailable; polling live changes by sequence instead", { err: String(err) });
+        log.warn(`Live updates: ${err instanceof Error ? err.message : String(err)}; polling every ${POLL_INTERVAL_MS} ms instead`);
         return this.poll();
       })
       .finally(() => {
@@ -111,25 +117,57 @@ class LiveHub {
 
   private async listen(): Promise<void> {
     const d = driver();
-    const onPayload = (payload: string) => this.dispatch(parseLiveNotice(payload));
+    const onPayload = (payload: string) => {
+      const probe = parseProbe(payload);
+      if (probe) this.probes.get(probe)?.();
+      else this.dispatch(parseLiveNotice(payload));
+    };
     if (d.kind === "pglite") {
       const unlisten = await d.client.listen(LIVE_CHANNEL, onPayload);
       this.stopListening = () => unlisten();
-      return;
+    } else {
+      const url = directUrl()!;
+      const client = postgres(url, { max: 1, connect_timeout: 5, idle_timeout: 0, onnotice: () => {} });
+      try {
+        // onlisten runs after every (re)connect: notices sent while the connection was
+        // down are lost, so wake every reader to read by cursor.
+        const meta = await client.listen(LIVE_CHANNEL, onPayload, () => this.dispatch(null));
+        this.stopListening = async () => {
+          await meta.unlisten().catch(() => {});
+          await client.end({ timeout: 2 });
+        };
+      } catch (err) {
+        await client.end({ timeout: 1 }).catch(() => {});
+        throw new Error(`LISTEN failed on ${hostOf(url)} (${String(err)})`);
+      }
     }
-    const url = env.DATABASE_URL_UNPOOLED ?? env.DATABASE_URL!;
-    const client = postgres(url, { max: 1, connect_timeout: 5, idle_timeout: 0, onnotice: () => {} });
+    if (!(await this.probe())) {
+      const stop = this.stopListening;
+      this.stopListening = null;
+      await stop?.().catch(() => {});
+      const where = d.kind === "postgres" ? hostOf(directUrl()!) : "the embedded database";
+      throw new Error(
+        `LISTEN on ${where} did not hear its own NOTIFY within ${PROBE_TIMEOUT_MS / 1000} s, so that connection looks like a ` +
+          "transaction pooler; set DATABASE_URL_UNPOOLED to a direct (unpooled) connection for instant live updates",
+      );
+    }
+  }
+
+  /** Sends a probe NOTIFY through the app's connection; true once the listener heard it. */
+  private async probe(): Promise<boolean> {
+    const id = crypto.randomUUID();
+    const heard = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), PROBE_TIMEOUT_MS);
+      this.probes.set(id, () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
     try {
-      // onlisten runs after every (re)connect: notices sent while the connection was
-      // down are lost, so wake every reader to read by cursor.
-      const meta = await client.listen(LIVE_CHANNEL, onPayload, () => this.dispatch(null));
-      this.stopListening = async () => {
-        await meta.unlisten().catch(() => {});
-        await client.end({ timeout: 2 });
-      };
-    } catch (err) {
-      await client.end({ timeout: 1 }).catch(() => {});
-      throw err;
+      await rows(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ probe: id })})`);
+      return await heard;
+    } finally {
+      this.probes.delete(id);
     }
   }
 
@@ -175,3 +213,24 @@ export function liveHub(): LiveHub {
 }
 
 export type { LiveHub };
+
+/** The probe id of a probe NOTIFY (see listen), or null for a live notice. */
+function parseProbe(payload: string): string | null {
+  if (!payload.startsWith('{"probe":')) return null;
+  try {
+    const v = JSON.parse(payload) as { probe?: unknown };
+    return typeof v.probe === "string" ? v.probe : null;
+  } catch {
+    return null;
+  }
+}
+
+/** host:port/database of a connection string, without credentials, for log lines. */
+function hostOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return "the database";
+  }
+}

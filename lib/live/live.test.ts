@@ -22,13 +22,10 @@ const seg = (id: string, text: string, start = 0) => ({ id, text, is_user: false
 
 /** Ingests like the webhook would: one transaction per delivery. */
 async function deliver(account: TestAccount, segments: object[], { personal = true, receivedAt = new Date() } = {}) {
-  const { db } = await import("@/db/client");
   const { ingestRealtime } = await import("@/lib/ingest/realtime");
   const { realtimePayloadSchema } = await import("@/lib/omi/realtime-schema");
   const payload = realtimePayloadSchema.parse({ session_id: account.uid, segments });
-  return db.transaction((tx) =>
-    ingestRealtime({ tx, uid: account.uid, ownerUserId: personal ? account.userId : null, receivedAt, deliveryId: "t" }, payload),
-  );
+  return ingestRealtime({ uid: account.uid, ownerUserId: personal ? account.userId : null, receivedAt }, payload);
 }
 
 async function openStream(account: TestAccount, { lastEventId, cursor }: { lastEventId?: string; cursor?: string } = {}) {
@@ -263,7 +260,7 @@ describe("concurrent writers and a resuming reader", () => {
         if (grow) segments.push({ id: `w${w}-${i - 1}`, text: `writer ${w} line ${i - 1}, grown`, is_user: false, start: i - 1, end: i });
         for (const s of segments) expected.set(s.id, s.text);
         await db.transaction(async (tx) => {
-          await ingestRealtime({ tx, uid: account.uid, ownerUserId: account.userId, receivedAt: new Date(), deliveryId: "c" }, { segments });
+          await ingestRealtime({ uid: account.uid, ownerUserId: account.userId, receivedAt: new Date() }, { segments }, { on: tx });
           await tx.execute(sql`select pg_sleep(${Math.random() * 0.02})`);
         });
       }

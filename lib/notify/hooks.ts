@@ -1,63 +1,39 @@
 /**
- * The one place the webhook path meets the rules engine: lib/webhooks/events.ts wraps
- * the memory, realtime and day-summary ingest functions with `withNotificationRules`.
- * It runs inside the same ingest transaction, after the ingest stored its rows, and
- * reads back what changed (the realtime ingest numbers every change with consecutive
- * sequence numbers, so this delivery's segments are the stream's last `added + grown`).
+ * The one place the webhook path meets the rules engine. A delivery's data is stored
+ * and committed first (one statement, lib/webhooks/process.ts); only then, and only
+ * when the statement said some account that may be notified has enabled rules, are
+ * the rules judged here, in a transaction of their own. So a rule can never cost a
+ * delivery its data or hold its transaction open, and its failure is logged and
+ * skipped: the delivery stays stored and answered 200.
+ *
+ * Realtime rules may answer in the webhook's reply, so they are judged before the
+ * answer; each (rule, subject) firing is claimed in rule_firings, so a re-delivered or
+ * re-sent segment never fires twice, even from concurrent deliveries.
  */
-import { and, eq, gt, sql } from "drizzle-orm";
-import { liveStreams, transcriptSegments } from "@/db/schema";
+import { db } from "@/db/client";
 import type { IngestContext, IngestResult } from "@/lib/ingest/types";
 import { log } from "@/lib/log";
-import { onDaySummaryStored, onMemoryStored, onRealtimeSegments } from "./engine";
+import { onDaySummaryStored, onMemoryStored, onRealtimeSegments, type RealtimeReply } from "./engine";
 
-type Ingest<P> = (ctx: IngestContext, payload: P) => Promise<IngestResult>;
-export type RuleEvent = "memory" | "realtime" | "day-summary";
+export type RuleEvent = "memory" | "realtime" | "day-summary" | "audio" | "button";
 
-const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
-
-/**
- * Runs the rules in a savepoint: a rule that fails (a bug, a bad stored rule) is logged
- * and rolled back alone, and never costs the delivery its data.
- */
-export async function judgeRules(event: RuleEvent, ctx: IngestContext, result: IngestResult): Promise<IngestResult> {
-  try {
-    return await ctx.tx.transaction((tx) => judgeRulesIn(event, { ...ctx, tx }, result));
-  } catch (err) {
-    log.error("notification rules failed; the delivery is stored without them", { event, uid: ctx.uid, err });
-    return result;
-  }
-}
-
-async function judgeRulesIn(event: RuleEvent, ctx: IngestContext, result: IngestResult): Promise<IngestResult> {
+/** Judges the rules for what a committed delivery stored; returns the realtime reply, if any. */
+export async function judgeRulesAfterCommit(event: RuleEvent, ctx: IngestContext, result: IngestResult): Promise<RealtimeReply | Record<string, never>> {
   const stored = result.stored ?? {};
-  if (event === "memory" && typeof stored.memoryId === "string") {
-    await onMemoryStored({ tx: ctx.tx, memoryId: stored.memoryId, receivedAt: ctx.receivedAt });
-  } else if (event === "day-summary" && typeof stored.daySummaryId === "string") {
-    await onDaySummaryStored({ tx: ctx.tx, daySummaryId: stored.daySummaryId, receivedAt: ctx.receivedAt });
-  } else if (event === "realtime") {
-    const changes = num(stored.added) + num(stored.grown);
-    const seq = num(stored.seq);
-    if (!changes || !seq) return result;
-    const segments = await ctx.tx
-      .select({ segmentKey: transcriptSegments.segmentId, text: transcriptSegments.text })
-      .from(transcriptSegments)
-      .innerJoin(liveStreams, eq(liveStreams.id, transcriptSegments.streamId))
-      .where(
-        and(
-          eq(liveStreams.uid, ctx.uid),
-          sql`${liveStreams.ownerUserId} is not distinct from ${ctx.ownerUserId}`,
-          gt(transcriptSegments.seq, seq - changes),
-        ),
-      )
-      .orderBy(transcriptSegments.seq);
-    const { reply } = await onRealtimeSegments({ tx: ctx.tx, uid: ctx.uid, ownerUserId: ctx.ownerUserId, segments, receivedAt: ctx.receivedAt });
-    if (reply) return { ...result, reply: { ...result.reply, ...reply } };
+  try {
+    return await db.transaction(async (tx) => {
+      if (event === "memory" && typeof stored.memoryId === "string") {
+        await onMemoryStored({ tx, memoryId: stored.memoryId, receivedAt: ctx.receivedAt });
+      } else if (event === "day-summary" && typeof stored.daySummaryId === "string") {
+        await onDaySummaryStored({ tx, daySummaryId: stored.daySummaryId, receivedAt: ctx.receivedAt });
+      } else if (event === "realtime" && result.changed?.length) {
+        const { reply } = await onRealtimeSegments({ tx, uid: ctx.uid, ownerUserId: ctx.ownerUserId, segments: result.changed, receivedAt: ctx.receivedAt });
+        if (reply) return reply;
+      }
+      return {};
+    });
+  } catch (err) {
+    log.error("notification rules failed; the delivery is stored without them", { event, uid: ctx.uid, err: String(err).split("\n")[0] });
+    return {};
   }
-  return result;
-}
-
-/** Wraps an event's ingest so the account's notification rules judge what it stored. */
-export function withNotificationRules<P>(event: RuleEvent, ingest: Ingest<P>): Ingest<P> {
-  return async (ctx, payload) => judgeRules(event, ctx, await ingest(ctx, payload));
 }

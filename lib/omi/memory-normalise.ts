@@ -52,7 +52,7 @@ export function normaliseSource(source: string | null | undefined): string | nul
 }
 
 /** "SPEAKER_01" → 1, for payloads without speaker_id. */
-function speakerNumber(segment: TranscriptSegmentPayload): number | null {
+export function speakerNumber(segment: TranscriptSegmentPayload): number | null {
   if (typeof segment.speaker_id === "number") return segment.speaker_id;
   const m = /^SPEAKER_(\d+)$/i.exec(segment.speaker ?? "");
   return m ? Number(m[1]) : null;

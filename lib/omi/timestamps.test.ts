@@ -17,3 +17,21 @@ describe("parseOmiTimestamp", () => {
     expect(parseOmiTimestamp(input)).toBeNull();
   });
 });
+
+describe("omiTimestampForPostgres", () => {
+  it.each([
+    ["keeps microseconds and the offset", "2026-03-12T17:05:12.418263+00:00", "2026-03-12T17:05:12.418263+00:00"],
+    ["adds Z to a naive time", "2026-03-12T22:00:41.583102", "2026-03-12T22:00:41.583102Z"],
+    ["space separator", "2026-03-12 10:00:00", "2026-03-12T10:00:00Z"],
+    ["a date alone is midnight UTC", "2026-03-12", "2026-03-12T00:00:00.000Z"],
+  ])("%s", async (_name, input, expected) => {
+    const { omiTimestampForPostgres } = await import("./timestamps");
+    expect(omiTimestampForPostgres(input)).toBe(expected);
+  });
+
+  it("refuses what parseOmiTimestamp refuses", async () => {
+    const { omiTimestampForPostgres } = await import("./timestamps");
+    expect(omiTimestampForPostgres("yesterday")).toBeNull();
+    expect(omiTimestampForPostgres(null)).toBeNull();
+  });
+});

@@ -21,3 +21,17 @@ export function parseOmiTimestamp(value: string | null | undefined): Date | null
 export function isOmiTimestamp(value: string): boolean {
   return parseOmiTimestamp(value) !== null;
 }
+
+/**
+ * The same instant as text Postgres reads exactly, keeping Omi's microseconds (a JS
+ * Date would cut them to milliseconds): "T" separator, and "Z" added where Omi sent no
+ * offset (read as UTC, as above; Postgres would otherwise use the session's zone).
+ * Null when parseOmiTimestamp refuses the value.
+ */
+export function omiTimestampForPostgres(value: string | null | undefined): string | null {
+  const date = parseOmiTimestamp(value);
+  if (!date) return null;
+  const text = value!.trim().replace(" ", "T");
+  if (!text.includes("T")) return date.toISOString();
+  return isoLike.exec(text)?.[1] ? text : `${text}Z`;
+}

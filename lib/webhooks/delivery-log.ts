@@ -1,9 +1,13 @@
 /**
- * The delivery log: one row per webhook request, whatever happened to it, so nothing
- * Omi sent is lost and every answer can be explained. Tokens are redacted from the
- * target and headers; the raw JSON body is kept (capped) only for authenticated
- * requests, and never for audio (its bytes live in audio_chunks, linked by id).
+ * The delivery log: one row per authenticated webhook request, whatever happened to
+ * it, so nothing Omi sent is lost and every answer can be explained. A stored delivery
+ * gets its row from the same statement that stored it (db/migrations 0004); this
+ * module writes the rows of refused and failed ones. Tokens are redacted from the
+ * target and headers; the raw JSON body is kept (capped), never for audio (its bytes
+ * live in audio_chunks, linked by id). Unauthenticated attempts are only counted
+ * (lib/webhooks/refusals.ts).
  */
+import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { isDatabaseUnavailable } from "@/db/errors";
 import { deliveries, type Delivery, type WebhookEvent } from "@/db/schema";
@@ -24,6 +28,11 @@ export function loggableHeaders(headers: Headers): Record<string, string> {
     out[key] = secretHeaders.has(key) ? "[redacted]" : sanitizeText(redact(value)).slice(0, 1000);
   });
   return out;
+}
+
+/** The request's path and query for the log: tokens redacted (the personal token is in the path). */
+export function loggableTarget(target: string): string {
+  return sanitizeText(redact(target)).slice(0, 4000);
 }
 
 export function loggableBody(bytes: Uint8Array): { body: string; bodyTruncated: boolean } {
@@ -65,7 +74,7 @@ export async function recordDelivery(record: DeliveryRecord): Promise<boolean> {
       ...record,
       uid: record.uid === null ? null : sanitizeText(record.uid).slice(0, 500),
       deliveryKey: record.deliveryKey === null ? null : sanitizeText(record.deliveryKey),
-      target: sanitizeText(redact(record.target)).slice(0, 4000),
+      target: loggableTarget(record.target),
       errorMessage: record.errorMessage ? sanitizeText(redact(record.errorMessage)).slice(0, 4000) : null,
       // Both can quote the body (a JSON parse error names the bad character): jsonb refuses NUL.
       errorDetails: record.errorDetails === undefined ? null : sanitizeJson(record.errorDetails),
@@ -78,5 +87,14 @@ export async function recordDelivery(record: DeliveryRecord): Promise<boolean> {
     if (isDatabaseUnavailable(err)) log.warn("could not write the delivery log: database unavailable", fields);
     else log.error("could not write the delivery log", fields);
     return false;
+  }
+}
+
+/** The realtime reply a delivery answered with, once the rules (run after it committed) chose one. */
+export async function recordReply(id: string, reply: Record<string, unknown>): Promise<void> {
+  try {
+    await db.update(deliveries).set({ response: sanitizeJson(reply) }).where(eq(deliveries.id, id));
+  } catch (err) {
+    log.warn("could not record the realtime reply in the delivery log", { deliveryId: id, err: String(err).split("\n")[0] });
   }
 }

@@ -1,24 +1,41 @@
 /**
- * Everything after authentication, as a function: parse and validate the body, dedupe
- * by delivery key, run the event's ingest in ONE transaction, and say what to answer.
- * The route wrapper calls it for live requests; replaying a logged delivery calls it
- * again with `bypassDuplicateCheck` (DESIGN.md "Webhook answers").
+ * Everything after authentication, as a function: parse and validate the body, store
+ * it with its delivery key and log row in ONE statement, judge notification rules once
+ * that committed, and say what to answer. The route wrapper calls it for live
+ * requests; replaying a logged delivery calls it again with `bypassDuplicateCheck`.
  *
- * Idempotency: the delivery key is inserted into delivery_keys inside the ingest
- * transaction with ON CONFLICT DO NOTHING. A concurrent copy blocks on the unique index
- * until the first commits, then finds the conflict and changes nothing; if the first
- * rolls back, the copy goes ahead. A cheap look-up before parsing answers most
- * retries without touching the body.
+ * A 200 means stored: the answer is built only from the result of the statement that
+ * committed the delivery (docs/ARCHITECTURE.md "Webhook answers"). Idempotency: the
+ * function records the delivery key inside that statement; a concurrent copy waits on
+ * the unique index until the first commits, then finds the key and changes nothing.
  */
-import { and, eq, sql } from "drizzle-orm";
-import { db } from "@/db/client";
-import { deliveryKeys, type WebhookEvent } from "@/db/schema";
+import { dataException, describeDbError, isDatabaseError, isDatabaseUnavailable } from "@/db/errors";
+import type { Delivery, WebhookEvent } from "@/db/schema";
 import { AppError, validationError } from "@/lib/api/errors";
+import { errorBody, parseJsonText } from "@/lib/api/json";
 import { toAppError } from "@/lib/api/respond";
-import type { IngestContext, IngestResult } from "@/lib/ingest/types";
+import { rememberAudio } from "@/lib/ingest/audio";
+import { jsonBody, needsSanitising } from "@/lib/ingest/json-body";
+import { storeIngest } from "@/lib/ingest/store";
+import type { DeliveryLogRow, IngestCall, IngestContext } from "@/lib/ingest/types";
 import { log } from "@/lib/log";
+import { judgeRulesAfterCommit } from "@/lib/notify/hooks";
 import { eventSpecs } from "./events";
-import { exceedsJsonDepth, MAX_JSON_DEPTH, sanitizeJson } from "./sanitize";
+import { LOGGED_BODY_MAX_BYTES, loggableBody, loggableTarget, recordDelivery, recordReply } from "./delivery-log";
+import { sanitizeJson } from "./sanitize";
+
+/** What is known about the request itself, for its delivery-log row. */
+export type DeliveryRequest = {
+  /** Path and query as received (redacted when logged). */
+  target: string;
+  headers: Record<string, string>;
+  auth: Delivery["auth"];
+  signature: Delivery["signature"];
+  sizeBytes: number;
+  /** sha256 of the personal webhook token, re-checked inside the statement (a cached token may have been regenerated). */
+  tokenHash?: string | null;
+  replayOf?: string | null;
+};
 
 export type DeliveryInput = {
   event: WebhookEvent;
@@ -33,6 +50,9 @@ export type DeliveryInput = {
   bypassDuplicateCheck?: boolean;
   deliveryId?: string;
   receivedAt?: Date;
+  /** performance.now() when the request arrived (the log's latency). */
+  startedAt?: number;
+  request: DeliveryRequest;
 };
 
 export type DeliveryOutcome = {
@@ -47,19 +67,19 @@ export type DeliveryOutcome = {
   deliveryId: string;
 };
 
-class Duplicate extends Error {}
-
 const jsonType = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 const octetType = /^application\/octet-stream\s*(?:;|$)/i;
-
-type Prepared = { run: (ctx: IngestContext) => Promise<IngestResult> };
 
 function toBytes(body: Uint8Array | string): Uint8Array {
   return typeof body === "string" ? new TextEncoder().encode(body) : body;
 }
 
-/** Parses and validates; throws AppError 400/415/422. */
-export function prepareDelivery(input: Pick<DeliveryInput, "event" | "body" | "contentType" | "query">): Prepared {
+function toText(body: Uint8Array | string): string {
+  return typeof body === "string" ? body : new TextDecoder().decode(body);
+}
+
+/** Parses and validates into the event's SQL call; throws AppError 400/415/422. */
+export function prepareDelivery(input: Pick<DeliveryInput, "event" | "body" | "contentType" | "query">, ctx: IngestContext): IngestCall {
   const spec = eventSpecs[input.event];
   const contentType = (input.contentType ?? "").trim();
   if (spec.kind === "audio") {
@@ -78,95 +98,129 @@ export function prepareDelivery(input: Pick<DeliveryInput, "event" | "body" | "c
     if (pcm.length % 2 !== 0) {
       throw new AppError("bad_request", `PCM16 audio needs an even number of bytes (got ${pcm.length})`, { path: "body" });
     }
-    return { run: (ctx) => spec.ingest(ctx, { sampleRate, pcm }) };
+    return spec.call(ctx, { sampleRate, pcm });
   }
 
   if (!jsonType.test(contentType)) {
     throw new AppError("unsupported_media_type", `${spec.what} must be sent as Content-Type: application/json`);
   }
-  const text = typeof input.body === "string" ? input.body : new TextDecoder().decode(input.body);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new AppError("bad_request", `The body is not valid JSON: ${(err as Error).message}`);
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+  const text = toText(input.body);
+  let parsed = parseJsonText(text, spec.what);
+  if (parsed === null || typeof parsed !== "object" || (Array.isArray(parsed) && input.event !== "realtime")) {
     throw new AppError("validation_failed", `${spec.what} is invalid: (root): expected a JSON object`, [
       { path: "(root)", message: "Expected a JSON object" },
     ]);
   }
-  if (exceedsJsonDepth(parsed)) {
-    const message = `nested deeper than ${MAX_JSON_DEPTH} levels`;
-    throw new AppError("validation_failed", `${spec.what} is invalid: (root): ${message}`, [{ path: "(root)", message }]);
-  }
-  const result = spec.schema.safeParse(sanitizeJson(parsed));
+  // Only \u escapes can put U+0000 or a lone surrogate into parsed strings: skip the walk otherwise.
+  if (needsSanitising(text)) parsed = sanitizeJson(parsed);
+  const result = spec.schema.safeParse(parsed);
   if (!result.success) throw validationError(result.error, spec.what);
-  const payload: unknown = result.data;
-  return { run: (ctx) => spec.ingest(ctx, payload) };
+  return spec.call(result.data, jsonBody(text, parsed));
 }
 
-async function keyAlreadyStored(input: DeliveryInput, key: string): Promise<boolean> {
-  const [row] = await db
-    .select({ key: deliveryKeys.key })
-    .from(deliveryKeys)
-    .where(
-      and(
-        eq(deliveryKeys.event, input.event),
-        eq(deliveryKeys.uid, input.uid),
-        sql`${deliveryKeys.ownerUserId} is not distinct from ${input.ownerUserId}`,
-        eq(deliveryKeys.key, key),
-      ),
-    )
-    .limit(1);
-  return Boolean(row);
+/** The log row the statement writes when it stores the delivery. */
+function logRow(input: DeliveryInput, deliveryId: string, receivedAt: Date): DeliveryLogRow {
+  const { request } = input;
+  const row: DeliveryLogRow = {
+    id: deliveryId,
+    event: input.event,
+    uid: input.uid,
+    owner: input.ownerUserId,
+    auth: request.auth,
+    signature: request.signature,
+    key: input.deliveryKey,
+    replay: Boolean(input.bypassDuplicateCheck),
+    replay_of: request.replayOf ?? null,
+    token_hash: request.tokenHash ?? null,
+    target: loggableTarget(request.target),
+    headers: request.headers,
+    content_type: input.contentType,
+    size_bytes: request.sizeBytes,
+    received_at: receivedAt.toISOString(),
+    prep_ms: input.startedAt === undefined ? 0 : performance.now() - input.startedAt,
+  };
+  if (eventSpecs[input.event].kind === "audio") return { ...row, log_body: null };
+  const bytes = toBytes(input.body);
+  // The log keeps the first 256 KiB of a body; the data tables keep all of it.
+  if (bytes.byteLength > LOGGED_BODY_MAX_BYTES) {
+    const cut = loggableBody(bytes);
+    return { ...row, log_body: cut.body, body_truncated: cut.bodyTruncated };
+  }
+  return row;
 }
 
 export async function processDelivery(input: DeliveryInput): Promise<DeliveryOutcome> {
   const deliveryId = input.deliveryId ?? crypto.randomUUID();
   const receivedAt = input.receivedAt ?? new Date();
-  const key = input.deliveryKey && !input.bypassDuplicateCheck ? input.deliveryKey : null;
-  // A replay still records its key (when the original failed, none was stored), so a
-  // later retry of the same delivery from Omi is recognised as a duplicate.
-  const replayKey = input.deliveryKey && input.bypassDuplicateCheck ? input.deliveryKey : null;
-  const duplicate: DeliveryOutcome = { status: 200, response: {}, outcome: "duplicate", deliveryId };
+  const ctx: IngestContext = { uid: input.uid, ownerUserId: input.ownerUserId, receivedAt };
+  let outcome: DeliveryOutcome;
   try {
-    if (key && (await keyAlreadyStored(input, key))) return duplicate;
-    const prepared = prepareDelivery(input);
-    const result = await db.transaction(async (tx) => {
-      if (key) {
-        const inserted = await tx
-          .insert(deliveryKeys)
-          .values({ event: input.event, uid: input.uid, ownerUserId: input.ownerUserId, key, deliveryId })
-          .onConflictDoNothing()
-          .returning({ key: deliveryKeys.key });
-        // Rolls back: a copy of this delivery was stored first.
-        if (inserted.length === 0) throw new Duplicate();
-      } else if (replayKey) {
-        await tx
-          .insert(deliveryKeys)
-          .values({ event: input.event, uid: input.uid, ownerUserId: input.ownerUserId, key: replayKey, deliveryId })
-          .onConflictDoNothing();
-      }
-      return prepared.run({ tx, uid: input.uid, ownerUserId: input.ownerUserId, receivedAt, deliveryId });
-    });
-    return { status: 200, response: { ...result.reply }, outcome: "stored", stored: result.stored, deliveryId };
+    const call = prepareDelivery(input, ctx);
+    const result = await storeIngest(call, logRow(input, deliveryId, receivedAt));
+    if (result.outcome === "revoked") throw new AppError("unauthorized", "The webhook token is not valid (it may have been regenerated in Settings)");
+    // From here on the delivery is committed (or was already): the answer is 200 whatever happens next.
+    if (result.outcome === "duplicate") return { status: 200, response: {}, outcome: "duplicate", deliveryId };
+    rememberAudio(ctx, result);
+    const reply = result.rules ? await judgeRulesAfterCommit(input.event, ctx, result) : {};
+    if (Object.keys(reply).length) await recordReply(deliveryId, reply);
+    return { status: 200, response: reply, outcome: "stored", stored: result.stored, deliveryId };
   } catch (err) {
-    if (err instanceof Duplicate) return duplicate;
-    return failure(err, deliveryId, { event: input.event, uid: input.uid });
+    outcome = failure(err, deliveryId, { event: input.event, uid: input.uid });
   }
+  await recordDelivery({
+    id: deliveryId,
+    event: input.event,
+    uid: input.uid,
+    ownerUserId: input.ownerUserId,
+    auth: input.request.auth,
+    signature: input.request.signature,
+    deliveryKey: input.deliveryKey,
+    status: outcome.status,
+    outcome: outcome.outcome,
+    errorMessage: outcome.error?.message ?? null,
+    errorDetails: outcome.error?.details,
+    latencyMs: input.startedAt === undefined ? 0 : performance.now() - input.startedAt,
+    sizeBytes: input.request.sizeBytes,
+    contentType: input.contentType,
+    target: input.request.target,
+    headers: input.request.headers,
+    ...(eventSpecs[input.event].kind === "json" ? loggableBody(toBytes(input.body)) : { body: null, bodyTruncated: false }),
+    response: outcome.response,
+    replayOf: input.request.replayOf ?? null,
+    receivedAt,
+  });
+  return outcome;
 }
 
+/**
+ * What to answer for an error. Never a 500 for a database problem: a value Postgres
+ * refuses is a 422 naming it; anything else the database did (unavailable, a lost or
+ * aborted transaction, an unexpected error) means the delivery was not stored, so 503
+ * and Omi retries. Only a bug in our own code is a 500, and it is logged.
+ */
 export function failure(err: unknown, deliveryId: string, context?: { event?: string; uid?: string }): DeliveryOutcome {
-  const e = toAppError(err);
-  if (e.code === "internal") log.error("webhook ingest failed", { ...context, deliveryId, err });
-  const response = { error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }) } };
+  const e = asWebhookError(err);
+  if (e.code === "internal") log.error("webhook ingest failed", { ...context, deliveryId, cause: describeDbError(err) });
+  else if (e.code === "service_unavailable") log.warn("webhook not stored", { ...context, deliveryId, cause: describeDbError(err) });
   return {
     status: e.status,
-    response,
+    response: errorBody(e),
     headers: e.headers,
     outcome: e.code,
-    error: { message: e.code === "internal" ? `${e.message}: ${String(err)}` : e.message, details: e.details },
+    error: { message: e.code === "internal" ? `${e.message}: ${describeDbError(err)}` : e.message, details: e.details },
     deliveryId,
   };
+}
+
+const retryLater = { "retry-after": "5" };
+
+function asWebhookError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const refused = dataException(err);
+  if (refused) return new AppError("validation_failed", `A value in the body cannot be stored: ${refused}`, [{ path: "(body)", message: refused }]);
+  if (isDatabaseUnavailable(err)) return toAppError(err);
+  if (isDatabaseError(err)) {
+    return new AppError("service_unavailable", "The delivery was not stored because of a database error; try again shortly", undefined, retryLater);
+  }
+  return toAppError(err);
 }

@@ -48,9 +48,7 @@ async function seed(databaseUrl: string): Promise<{ token: string; recordingId: 
     const start = Date.now() - SECONDS * 1000;
     let recordingId = "";
     for (let i = 0; i < SECONDS; i++) {
-      const r = await db.transaction((tx) =>
-        ingestAudioChunk({ tx, uid: UID, ownerUserId: user.id, receivedAt: new Date(start + i * 1000), deliveryId: "bench" }, { sampleRate: SR, pcm: second(i) }),
-      );
+      const r = await ingestAudioChunk({ uid: UID, ownerUserId: user.id, receivedAt: new Date(start + i * 1000) }, { sampleRate: SR, pcm: second(i) });
       recordingId = r.stored!.recordingId as string;
       if (i % 600 === 599) console.log(`  ${(i + 1) / 60} min stored`);
     }

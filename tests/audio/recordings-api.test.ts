@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db, rows } from "@/db/client";
+import { rows } from "@/db/client";
 import { recordingDetailSchema, recordingListSchema } from "@/lib/api/schemas/recordings";
 import { pruneAudio } from "@/lib/audio/retention";
 import { ingestAudioChunk } from "@/lib/ingest/audio";
@@ -62,12 +62,7 @@ beforeAll(async () => {
   owner = await createTestAccount();
   other = await createTestAccount();
   for (const [i, data] of chunks.entries()) {
-    const r = await db.transaction((tx) =>
-      ingestAudioChunk(
-        { tx, uid: owner.uid, ownerUserId: owner.userId, receivedAt: new Date(T0 + i * 50), deliveryId: "d" },
-        { sampleRate: SR, pcm: data },
-      ),
-    );
+    const r = await ingestAudioChunk({ uid: owner.uid, ownerUserId: owner.userId, receivedAt: new Date(T0 + i * 50) }, { sampleRate: SR, pcm: data });
     recordingId = r.stored!.recordingId as string;
   }
   wav = expectedWav();
@@ -196,9 +191,7 @@ describe("retention and deletion", () => {
     const [count] = await rows<{ n: number }>(sql`select count(*)::int as n from recordings`);
     expect(count?.n).toBe(1);
     // Another account's recording without a setting survives any age.
-    await db.transaction((tx) =>
-      ingestAudioChunk({ tx, uid: other.uid, ownerUserId: other.userId, receivedAt: new Date(T0), deliveryId: "d" }, { sampleRate: SR, pcm: new Uint8Array(64) }),
-    );
+    await ingestAudioChunk({ uid: other.uid, ownerUserId: other.userId, receivedAt: new Date(T0) }, { sampleRate: SR, pcm: new Uint8Array(64) });
     expect(await pruneAudio(new Date(T0 + 31 * 86_400_000))).toBe(1);
     const left = await rows<{ owner_user_id: string }>(sql`select owner_user_id from recordings`);
     expect(left).toEqual([{ owner_user_id: other.userId }]);

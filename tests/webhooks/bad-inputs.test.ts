@@ -37,10 +37,6 @@ type Case = {
 
 const cases: Case[] = [
   { name: "no uid (valid token)", event: "memory", send: () => ({ query: "", body: memoryBody }), status: 400, code: "bad_request", message: /uid/, log: { auth: "app", uid: null } },
-  { name: "no uid and no token", event: "memory", send: () => ({ query: "", pathToken: null, body: memoryBody }), status: 401, code: "unauthorized", message: /token/i, log: { auth: "none", body: null } },
-  { name: "unknown token in the path", event: "memory", send: () => ({ pathToken: "ohw_not_a_real_token", body: memoryBody }), status: 401, code: "unauthorized", message: /token is not valid/, log: { auth: "none", body: null, target: `/api/webhooks/memory/[redacted]?uid=${UID}` } },
-  { name: "unknown ?token=", event: "memory", send: () => ({ pathToken: null, query: `?token=nope&uid=${UID}`, body: memoryBody }), status: 401, code: "unauthorized", message: /token is not valid/, log: { target: `/api/webhooks/memory?token=[redacted]&uid=${UID}` } },
-  { name: "no token, no signature", event: "memory", send: () => ({ pathToken: null, body: memoryBody }), status: 401, code: "unauthorized", message: /Missing webhook token/ },
   {
     name: "bad signature beside a valid token",
     event: "memory",
@@ -150,6 +146,51 @@ describe("bad inputs get the answer from the table", () => {
     for (const table of [h.memories, h.transcriptSegments, h.daySummaries, h.buttonEvents, h.audioChunks, h.deliveryKeys]) {
       expect(await h.db.select().from(table)).toHaveLength(0);
     }
+  });
+});
+
+/**
+ * Requests that prove nothing: anyone can send them, so they get a 401 without their
+ * body being read and leave no delivery-log row, only a count per client address,
+ * event and minute (lib/webhooks/refusals.ts).
+ */
+const unauthenticated: { name: string; send: () => SendOptions; message: RegExp }[] = [
+  { name: "no uid and no token", send: () => ({ query: "", pathToken: null, body: memoryBody }), message: /token/i },
+  { name: "unknown token in the path", send: () => ({ pathToken: "ohw_not_a_real_token", body: memoryBody }), message: /token is not valid/ },
+  { name: "unknown ?token=", send: () => ({ pathToken: null, query: `?token=nope&uid=${UID}`, body: memoryBody }), message: /token is not valid/ },
+  { name: "no token, no signature", send: () => ({ pathToken: null, body: memoryBody }), message: /Missing webhook token/ },
+  {
+    name: "a signature the app-wide secret does not match, no token",
+    send: () => ({ pathToken: null, body: memoryBody, headers: { "x-omi-signature": `t=${now()},v1=${"ab".repeat(32)}` } }),
+    message: /does not match/,
+  },
+];
+
+describe("unauthenticated requests are refused and counted, not logged", () => {
+  it.each(unauthenticated.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+    const sent = await send("memory", c.send());
+    expect(sent.status).toBe(401);
+    expect(sent.res.headers.get("content-type")).toMatch(/application\/json/);
+    expect((sent.json.error as { code: string }).code).toBe("unauthorized");
+    expect((sent.json.error as { message: string }).message).toMatch(c.message);
+    expect(sent.res.headers.get("x-delivery-id")).toBeNull();
+
+    const { flushRefusals } = await import("@/lib/webhooks/refusals");
+    await flushRefusals();
+    expect(await h.db.select().from(h.deliveries)).toHaveLength(0);
+    const counted = await h.db.select().from(h.webhookRefusals);
+    expect(counted).toEqual([expect.objectContaining({ event: "memory", status: 401, count: 1 })]);
+    for (const table of [h.memories, h.deliveryKeys]) expect(await h.db.select().from(table)).toHaveLength(0);
+  });
+
+  it("many attempts from one address are one row with their count", async () => {
+    const { flushRefusals } = await import("@/lib/webhooks/refusals");
+    for (let i = 0; i < 25; i++) expect((await send("memory", { pathToken: `ohw_guess_${i}`, body: memoryBody })).status).toBe(401);
+    await flushRefusals();
+    const counted = await h.db.select().from(h.webhookRefusals);
+    expect(counted).toHaveLength(1);
+    expect(counted[0]!.count).toBe(25);
+    expect(counted[0]!.declaredBytes).toBe(0);
   });
 });
 

@@ -112,6 +112,8 @@ export const deliveriesOverviewSchema = z.object({
   /** Latest unbroken run of failures of personal-token (Developer Settings) deliveries, per event. */
   consecutiveFailures: z.array(z.object({ event: z.enum(deliveryEvents), count: z.number().int() })),
   operator: z.boolean(),
+  /** Operators: requests refused before authentication in the period (counted, never logged one by one). */
+  refusals: z.object({ total: z.number().int(), addresses: z.array(z.object({ address: z.string(), count: z.number().int() })) }).nullable(),
   total: z.number().int(),
 });
 export type DeliveriesOverview = z.infer<typeof deliveriesOverviewSchema>;

@@ -1,14 +1,11 @@
 /** Audio: recordings made by the real ingest, through the personal token and through the app token. */
-import { db } from "@/db/client";
 import { ingestAudioChunk } from "@/lib/ingest/audio";
 import type { IsolationCase, TestAccount } from "../types";
 
 async function recordingOf(owner: TestAccount, via: "personal" | "app"): Promise<string> {
-  const result = await db.transaction((tx) =>
-    ingestAudioChunk(
-      { tx, uid: owner.uid, ownerUserId: via === "personal" ? owner.userId : null, receivedAt: new Date(), deliveryId: "isolation" },
-      { sampleRate: 16000, pcm: new Uint8Array(3200).fill(7) },
-    ),
+  const result = await ingestAudioChunk(
+    { uid: owner.uid, ownerUserId: via === "personal" ? owner.userId : null, receivedAt: new Date() },
+    { sampleRate: 16000, pcm: new Uint8Array(3200).fill(7) },
   );
   return result.stored!.recordingId as string;
 }

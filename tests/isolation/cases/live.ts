@@ -2,7 +2,6 @@
  * Live transcript reads. GET /api/v1/live/stream is covered by lib/live/live.test.ts
  * (an open-ended event stream cannot be read to its end by this runner).
  */
-import { db } from "@/db/client";
 import { ingestRealtime } from "@/lib/ingest/realtime";
 import { listSessions } from "@/lib/live/queries";
 import { scopeFor } from "@/lib/auth/scope";
@@ -11,11 +10,9 @@ import type { IsolationCase, TestAccount } from "../types";
 /** One app-token delivery for the owner's verified uid (the path a link, not a token, opens). */
 async function ownSession(owner: TestAccount): Promise<{ sessionId: string; segmentText: string }> {
   const segmentText = `isolation line for ${owner.uid}`;
-  await db.transaction((tx) =>
-    ingestRealtime(
-      { tx, uid: owner.uid, ownerUserId: null, receivedAt: new Date(), deliveryId: "isolation" },
-      { segments: [{ id: `seg-${owner.uid}`, text: segmentText, is_user: true, start: 0, end: 1 }] },
-    ),
+  await ingestRealtime(
+    { uid: owner.uid, ownerUserId: null, receivedAt: new Date() },
+    { segments: [{ id: `seg-${owner.uid}`, text: segmentText, is_user: true, start: 0, end: 1 }] },
   );
   const [session] = await listSessions({ scope: await scopeFor(owner.userId) });
   if (!session) throw new Error("no session after ingest");

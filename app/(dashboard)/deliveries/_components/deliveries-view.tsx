@@ -102,7 +102,14 @@ export function DeliveriesView() {
           {overview.data.operator ? (
             <p className="flex items-center gap-2 rounded-lg border border-violet-200 bg-violet-50 px-3 py-2 text-sm text-violet-900 dark:border-violet-900 dark:bg-violet-950/40 dark:text-violet-100">
               <ShieldQuestion className="size-4 shrink-0" aria-hidden />
-              Operator view: you also see deliveries for uids nobody has linked and unauthenticated attempts, as metadata only.
+              Operator view: you also see deliveries for uids nobody has linked, as metadata only.
+            </p>
+          ) : null}
+          {overview.data.refusals && overview.data.refusals.total > 0 ? (
+            <p className="rounded-lg border border-zinc-200 bg-white px-3 py-2 text-sm text-zinc-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-300">
+              <span className="font-medium tabular-nums">{overview.data.refusals.total.toLocaleString()}</span> requests without a valid
+              token or signature were refused in the last 24 hours, unread and unlogged (counted per address:{" "}
+              {overview.data.refusals.addresses.map((a) => `${a.address} ${a.count.toLocaleString()}`).join(", ")}).
             </p>
           ) : null}
           <HourlyChart hours={overview.data.hours} />
