@@ -1,55 +1,104 @@
 /**
- * Ingest comparison, one run, 50 concurrent connections, fixture-sized memory bodies
- * with varied ids: our memory webhook vs. a no-op Next.js route (the framework's
- * ceiling) vs. a plain node:http + postgres.js upsert (the floor).
- * Target: our webhook ≥ half the ceiling's throughput, p99 < 150 ms.
+ * Ingest at the framework's speed (issue 16), one run, 50 keep-alive connections,
+ * closed loop, each webhook side by side with a no-op Next.js route of the same build
+ * (the framework's ceiling), directly and through PgBouncer in transaction mode:
+ *  - memory webhook: fixture-sized bodies (memory-created.json, 8 KB), a new id each;
+ *  - realtime webhook: realtime-batch-1.json (2 segments), new segment ids each, 200 uids;
+ *  - Node CPU ms per delivery (the server's process tree) and Postgres CPU ms per
+ *    delivery (every postgres process), from /proc, over the measured phase only.
+ * Plus a plain node:http + postgres.js upsert (the floor: no framework, no auth, no log).
+ * Targets: memory ≥ 0.5× the no-op route and p99 < 150 ms; realtime ≥ 0.6×.
  */
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { appToken, sampleMemory, startApp, stopGroup, treeRss } from "./lib/app";
-import { runLoad, type LoadResult } from "./lib/load";
+import { appToken, commandCpuMs, sampleMemory, startApp, stopGroup, treeCpuMs, treeRss, type RunningApp } from "./lib/app";
+import { runLoad, type LoadRequest, type LoadResult } from "./lib/load";
+import type { DatabaseMode } from "./lib/modes";
 import { mb, ms, type BenchRow } from "./lib/stats";
 
-const fixture = readFileSync("tests/fixtures/omi/memory-created.json", "utf8");
-const template = JSON.stringify(JSON.parse(fixture));
-const originalId = (JSON.parse(fixture) as { id: string }).id;
+const memoryFixture = readFileSync("tests/fixtures/omi/memory-created.json", "utf8");
+const memoryTemplate = JSON.stringify(JSON.parse(memoryFixture));
+const originalId = (JSON.parse(memoryFixture) as { id: string }).id;
+const realtimeTemplate = JSON.parse(readFileSync("tests/fixtures/omi/realtime-batch-1.json", "utf8")) as { segments: { id: string }[] };
 
 export function memoryBody(i: number, run: string): Buffer {
-  return Buffer.from(template.split(originalId).join(`bench-${run}-${i}`));
+  return Buffer.from(memoryTemplate.split(originalId).join(`bench-${run}-${i}`));
+}
+
+function realtimeBody(i: number, run: string): Buffer {
+  return Buffer.from(JSON.stringify({ ...realtimeTemplate, segments: realtimeTemplate.segments.map((s, k) => ({ ...s, id: `rt-${run}-${i}-${k}` })) }));
 }
 
 const concurrency = 50;
 const durationMs = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 
-export async function benchIngest({ databaseUrl }: { databaseUrl: string }): Promise<BenchRow[]> {
-  const run = Date.now().toString(36);
-  const results: Record<string, LoadResult & { memory: number }> = {};
+type Measured = LoadResult & { memory: number; nodeCpuMs: number; postgresCpuMs: number; poolerCpuMs: number };
 
-  const app = await startApp({ port: 3901, databaseUrl });
-  try {
-    for (const [name, path] of [
-      ["webhook", (i: number) => `/api/webhooks/memory/${appToken}?uid=bench-user-${i % 200}`],
-      ["noop", () => `/api/bench/noop`],
-    ] as const) {
-      const mem = sampleMemory(app.rss);
-      const r = await runLoad({
-        port: app.port,
-        concurrency,
-        durationMs,
-        next: (i) => ({
-          path: path(i),
-          headers: { "content-type": "application/json", "idempotency-key": `${run}-${name}-${i}` },
-          body: memoryBody(i, `${run}-${name}`),
-        }),
-      });
-      const m = mem.stop();
-      results[name] = { ...r, memory: m.peak - m.start };
+/** Warms up, then measures one load with the CPU each side spent on it. */
+async function measure(app: RunningApp, next: (i: number) => LoadRequest): Promise<Measured> {
+  await runLoad({ port: app.port, concurrency, durationMs: 2000, warmupMs: 0, next });
+  const mem = sampleMemory(app.rss);
+  const cpu0 = { node: treeCpuMs(app.pid), pg: commandCpuMs("postgres"), pooler: commandCpuMs("pgbouncer") };
+  const r = await runLoad({ port: app.port, concurrency, durationMs, warmupMs: 0, next });
+  const cpu1 = { node: treeCpuMs(app.pid), pg: commandCpuMs("postgres"), pooler: commandCpuMs("pgbouncer") };
+  const m = mem.stop();
+  const per = (a: number, b: number) => (b - a) / Math.max(1, r.count);
+  return { ...r, memory: m.peak - m.start, nodeCpuMs: per(cpu0.node, cpu1.node), postgresCpuMs: per(cpu0.pg, cpu1.pg), poolerCpuMs: per(cpu0.pooler, cpu1.pooler) };
+}
+
+export async function benchIngest({ databaseUrl, modes }: { databaseUrl: string; modes: DatabaseMode[] }): Promise<BenchRow[]> {
+  const run = Date.now().toString(36);
+  const rows: BenchRow[] = [];
+  for (const [m, mode] of modes.entries()) {
+    const app = await startApp({ port: 3901 + m, databaseUrl, env: mode.env });
+    const results: Record<string, Measured> = {};
+    try {
+      const headers = (name: string, i: number) => ({ "content-type": "application/json", "idempotency-key": `${run}-${mode.label}-${name}-${i}` });
+      results.noop = await measure(app, (i) => ({ path: "/api/bench/noop", headers: headers("noop", i), body: memoryBody(i, `${run}-noop`) }));
+      results.memory = await measure(app, (i) => ({
+        path: `/api/webhooks/memory/${appToken}?uid=bench-user-${i % 200}`,
+        headers: headers("memory", i),
+        body: memoryBody(i, `${run}-${mode.label}`),
+      }));
+      results.realtime = await measure(app, (i) => ({
+        path: `/api/webhooks/realtime/${appToken}?uid=bench-live-${run}-${i % 200}`,
+        headers: headers("realtime", i),
+        body: realtimeBody(i, `${run}-${mode.label}`),
+      }));
+    } finally {
+      await app.stop();
     }
-  } finally {
-    await app.stop();
+    const noop = results.noop!;
+    const where = mode.label === "direct" ? "direct" : "through PgBouncer";
+    const cpu = (r: Measured) =>
+      `Node ${r.nodeCpuMs.toFixed(2)} ms, Postgres ${r.postgresCpuMs.toFixed(2)} ms${mode.label === "PgBouncer" ? `, PgBouncer ${r.poolerCpuMs.toFixed(2)} ms` : ""}`;
+    const webhookRows = (name: string, r: Measured, ratio: number, p99Target?: number): BenchRow[] => [
+      {
+        bench: `ingest (${where}): ${name}`,
+        metric: "throughput vs no-op route",
+        value: `${r.rps.toFixed(0)} req/s = ${(r.rps / noop.rps).toFixed(2)}× of ${noop.rps.toFixed(0)}`,
+        target: `≥ ${ratio}×`,
+        ok: r.rps >= noop.rps * ratio,
+      },
+      {
+        bench: `ingest (${where}): ${name}`,
+        metric: "latency p50 / p99",
+        value: `${ms(r.p50)} / ${ms(r.p99)}`,
+        ...(p99Target ? { target: `p99 < ${p99Target} ms`, ok: r.p99 < p99Target } : {}),
+      },
+      { bench: `ingest (${where}): ${name}`, metric: "CPU per delivery", value: cpu(r) },
+      { bench: `ingest (${where}): ${name}`, metric: "non-2xx answers", value: String(r.failed), ok: r.failed === 0, note: r.failed ? JSON.stringify(r.statuses) : undefined },
+    ];
+    rows.push(
+      ...webhookRows("memory webhook", results.memory!, 0.5, 150),
+      ...webhookRows("realtime webhook", results.realtime!, 0.6),
+      { bench: `ingest (${where}): no-op Next route (ceiling)`, metric: "throughput, p50 / p99", value: `${noop.rps.toFixed(0)} req/s, ${ms(noop.p50)} / ${ms(noop.p99)}` },
+      { bench: `ingest (${where}): no-op Next route (ceiling)`, metric: "CPU per request", value: cpu(noop) },
+      { bench: `ingest (${where}): server memory growth`, metric: "memory / realtime webhook", value: `${mb(results.memory!.memory)} / ${mb(results.realtime!.memory)}` },
+    );
   }
 
-  const floor = spawn("npx", ["tsx", "scripts/bench/floor-server.ts", "--port", "3902", "--database", databaseUrl], {
+  const floor = spawn("npx", ["tsx", "scripts/bench/floor-server.ts", "--port", "3909", "--database", databaseUrl], {
     detached: true,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -57,29 +106,15 @@ export async function benchIngest({ databaseUrl }: { databaseUrl: string }): Pro
   try {
     const mem = sampleMemory(() => treeRss(floor.pid!));
     const r = await runLoad({
-      port: 3902,
+      port: 3909,
       concurrency,
       durationMs,
       next: (i) => ({ path: `/?uid=bench-floor-${i % 200}`, headers: { "content-type": "application/json" }, body: memoryBody(i, `${run}-floor`) }),
     });
     const m = mem.stop();
-    results.floor = { ...r, memory: m.peak - m.start };
+    rows.push({ bench: "ingest: node:http + postgres.js (floor)", metric: "throughput, p50 / p99", value: `${r.rps.toFixed(0)} req/s, ${ms(r.p50)} / ${ms(r.p99)}`, note: `memory +${mb(m.peak - m.start)}` });
   } finally {
     await stopGroup(floor);
   }
-
-  const w = results.webhook!;
-  const c = results.noop!;
-  const f = results.floor!;
-  const row = (name: string, r: LoadResult & { memory: number }, extra: Partial<BenchRow> = {}): BenchRow[] => [
-    { bench: `ingest: ${name}`, metric: "throughput", value: `${r.rps.toFixed(0)} req/s`, ...extra },
-    { bench: `ingest: ${name}`, metric: "latency p50 / p99", value: `${ms(r.p50)} / ${ms(r.p99)}`, ...(name === "memory webhook" ? { target: "p99 < 150 ms", ok: r.p99 < 150 } : {}) },
-    { bench: `ingest: ${name}`, metric: "non-2xx answers", value: String(r.failed), ...(r.failed ? { ok: false } : {}) },
-    { bench: `ingest: ${name}`, metric: "server memory growth", value: mb(r.memory) },
-  ];
-  return [
-    ...row("memory webhook", w, { target: `≥ ${(c.rps / 2).toFixed(0)} req/s (half the ceiling)`, ok: w.rps >= c.rps / 2 }),
-    ...row("no-op Next route (ceiling)", c),
-    ...row("node:http + postgres.js (floor)", f),
-  ];
+  return rows;
 }

@@ -15,8 +15,9 @@ import { benchLive } from "./live";
 import { benchAudioIngest } from "./audio-ingest";
 import { benchWav } from "./wav";
 import { benchMemories } from "./memories";
+import { databaseModes, type DatabaseMode } from "./lib/modes";
 
-type Bench = { name: string; run: (ctx: { databaseUrl: string }) => Promise<BenchRow[]> };
+type Bench = { name: string; run: (ctx: { databaseUrl: string; modes: DatabaseMode[] }) => Promise<BenchRow[]> };
 
 const benches: Bench[] = [
   { name: "ingest", run: benchIngest },
@@ -38,18 +39,23 @@ await admin.end();
 const loadAtStart = os.loadavg()[0]!;
 const runStarted = Date.now();
 
+// Direct and through PgBouncer (transaction mode), side by side in this one run.
+const { modes, missing, stop: stopModes } = await databaseModes(databaseUrl);
 const rows: BenchRow[] = [];
+if (missing) rows.push({ bench: "pooled variants", metric: "not run", value: missing, ok: false });
 for (const bench of benches) {
   if (only && !only.includes(bench.name)) continue;
   const started = Date.now();
   console.log(`\nbench: ${bench.name} …`);
   try {
-    rows.push(...(await bench.run({ databaseUrl })));
+    rows.push(...(await bench.run({ databaseUrl, modes })));
   } catch (err) {
     rows.push({ bench: bench.name, metric: "error", value: err instanceof Error ? err.message : String(err), ok: false });
   }
   console.log(`bench: ${bench.name} done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
+
+await stopModes();
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL ${postgresVersion}, ${os.platform()} ${os.release()}`;
 const table = printTable(rows);

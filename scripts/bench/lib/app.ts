@@ -97,8 +97,8 @@ export async function stopGroup(child: ChildProcess): Promise<void> {
   } catch {}
 }
 
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-export function treeRss(pid: number): number {
+/** A process and all its descendants (Linux /proc). */
+function processTree(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -107,15 +107,56 @@ export function treeRss(pid: number): number {
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
     } catch {}
   }
-  let total = 0;
+  const out: number[] = [];
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
+    out.push(p);
+    stack.push(...(children.get(p) ?? []));
+  }
+  return out;
+}
+
+/** Resident memory of a process and all its descendants, in bytes. */
+export function treeRss(pid: number): number {
+  let total = 0;
+  for (const p of processTree(pid)) {
     try {
       const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
       total += kb * 1024;
     } catch {}
-    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+/** Clock ticks per second of /proc's utime and stime (USER_HZ; 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU time of one process so far, in ms (0 once it is gone). */
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time (ms) used so far by a process and its descendants. */
+export function treeCpuMs(pid: number): number {
+  return processTree(pid).reduce((sum, p) => sum + cpuMsOf(p), 0);
+}
+
+/** CPU time (ms) used so far by every process running `command` (all Postgres backends, PgBouncer). */
+export function commandCpuMs(command: string): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === command) total += cpuMsOf(Number(entry));
+    } catch {}
   }
   return total;
 }
