@@ -4,13 +4,13 @@
  */
 import { lt } from "drizzle-orm";
 import { db } from "@/db/client";
-import { deliveries, deliveryKeys } from "@/db/schema";
+import { deliveries, deliveryKeys, webhookRefusals } from "@/db/schema";
 import { pruneAudio } from "@/lib/audio/retention";
 import { env } from "@/lib/env";
 import { processDue } from "@/lib/notify/sender";
 
 /**
- * The delivery log and its delivery keys are the tables that grow with every webhook:
+ * The delivery log, its delivery keys and the refusal counts grow with every webhook:
  * rows older than DELIVERY_RETENTION_DAYS go. Columns by reference (the arrival column
  * is created_at in SQL), so a rename breaks the build, not the hourly job.
  */
@@ -18,6 +18,7 @@ export async function pruneDeliveries(now: Date = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - env.DELIVERY_RETENTION_DAYS * 86_400_000);
   const deleted = await db.delete(deliveries).where(lt(deliveries.receivedAt, cutoff)).returning({ id: deliveries.id });
   await db.delete(deliveryKeys).where(lt(deliveryKeys.createdAt, cutoff));
+  await db.delete(webhookRefusals).where(lt(webhookRefusals.minute, cutoff));
   return deleted.length;
 }
 

@@ -133,6 +133,23 @@ describe("recording assembly", () => {
     expect(rec!.peaks!.length).toBe(Math.ceil(whole.length / 2 / 1600));
   });
 
+  it("marks peaks stale when another process stored the previous chunk, and the next read recomputes them exactly", async () => {
+    const parts = [pcm(0.35, 4), pcm(1, 5)];
+    // The first chunk is stored where this process cannot remember it (as if by another process).
+    await db.transaction((tx) => ingestAudioChunk({ uid: "u-other", ownerUserId: null, receivedAt: new Date(T0) }, { sampleRate: SR, pcm: parts[0]! }, { on: tx }));
+    await ingestAudioChunk({ uid: "u-other", ownerUserId: null, receivedAt: new Date(T0 + 400) }, { sampleRate: SR, pcm: parts[1]! });
+    const [stale] = await db.select().from(recordings).where(eq(recordings.uid, "u-other"));
+    expect(stale!.peaksStale).toBe(true);
+
+    const { getRecordingDetail } = await import("./queries");
+    const detail = await getRecordingDetail({ scope: { userId: "nobody", uids: ["u-other"] }, id: stale!.id });
+    const whole = Buffer.concat([parts[0]!, parts[1]!]);
+    expect(Buffer.from(detail!.peaks, "base64")).toEqual(Buffer.from(appendPeaks(null, whole, 0, SR)));
+    const [repaired] = await db.select().from(recordings).where(eq(recordings.uid, "u-other"));
+    expect(repaired!.peaksStale).toBe(false);
+    expect(Buffer.from(repaired!.peaks!)).toEqual(Buffer.from(appendPeaks(null, whole, 0, SR)));
+  });
+
   it("returns the chunk and recording ids", async () => {
     const r = await send(T0, pcm(1, 0));
     expect(r.stored).toEqual({ chunkId: expect.any(String), recordingId: expect.any(String) });

@@ -9,7 +9,7 @@ import { audioChunks, recordings, transcriptSegments, type Recording } from "@/d
 import { AppError } from "@/lib/api/errors";
 import type { RecordingDetail, RecordingSummary } from "@/lib/api/schemas/recordings";
 import { visibleTo, type Scope } from "@/lib/auth/scope";
-import { PEAK_BUCKETS_PER_SECOND } from "./peaks";
+import { appendPeaks, PEAK_BUCKETS_PER_SECOND } from "./peaks";
 import { expectedEnd } from "./timeline";
 import { pcmSeconds } from "./wav";
 
@@ -111,11 +111,12 @@ const MAX_SEGMENTS = 5000;
 /** Summary, waveform peaks and the transcript segments that arrived while it streamed. */
 export async function getRecordingDetail(args: { scope: Scope; id: string }): Promise<RecordingDetail | null> {
   const [row] = await db
-    .select({ ...summaryColumns, peaks: recordings.peaks })
+    .select({ ...summaryColumns, peaks: recordings.peaks, peaksStale: recordings.peaksStale })
     .from(recordings)
     .where(and(eq(recordings.id, args.id), visibleTo(recordings, args.scope)));
   if (!row) return null;
   const summary = toSummary(row);
+  const peaks = row.peaksStale ? await recomputePeaks(row) : row.peaks;
   const segments = await db
     .select({
       id: transcriptSegments.id,
@@ -139,7 +140,7 @@ export async function getRecordingDetail(args: { scope: Scope; id: string }): Pr
     .limit(MAX_SEGMENTS);
   return {
     ...summary,
-    peaks: Buffer.from(row.peaks ?? new Uint8Array()).toString("base64"),
+    peaks: Buffer.from(peaks ?? new Uint8Array()).toString("base64"),
     peaksPerSecond: PEAK_BUCKETS_PER_SECOND,
     segments: segments.map((s) => ({
       ...s,
@@ -147,6 +148,27 @@ export async function getRecordingDetail(args: { scope: Scope; id: string }): Pr
       offsetSeconds: Math.max(0, (s.firstSeenAt.getTime() - row.startedAt.getTime()) / 1000),
     })),
   };
+}
+
+/**
+ * Peaks from the chunks themselves, for a recording whose peaks ingest could not merge
+ * in place (lib/ingest/audio.ts). Stored back unless a chunk arrived meanwhile (the
+ * next read then recomputes again).
+ */
+async function recomputePeaks(row: { id: string; sampleRate: number; byteLength: number }): Promise<Uint8Array> {
+  let peaks: Uint8Array = new Uint8Array(0);
+  for (let from = 0; from < row.byteLength; ) {
+    const chunks = await readChunks({ recordingId: row.id, from, to: row.byteLength, limit: 64 });
+    if (!chunks.length) break;
+    for (const chunk of chunks) peaks = appendPeaks(peaks, chunk.data, chunk.byteOffset / 2, row.sampleRate);
+    const last = chunks[chunks.length - 1]!;
+    from = last.byteOffset + last.data.length;
+  }
+  await db
+    .update(recordings)
+    .set({ peaks, peaksStale: false })
+    .where(and(eq(recordings.id, row.id), eq(recordings.byteLength, row.byteLength)));
+  return peaks;
 }
 
 /** Deletes the recording (its chunks cascade). False when this scope cannot see it. */
