@@ -9,7 +9,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { liveStreams, transcriptSegments } from "@/db/schema";
 import type { IngestContext, IngestResult } from "@/lib/ingest/types";
 import { log } from "@/lib/log";
-import { onDaySummaryStored, onMemoryStored, onRealtimeSegments } from "./engine";
+import { onDaySummaryStored, onMemoryStored, onRealtimeSegments, ruleDeadline } from "./engine";
 
 type Ingest<P> = (ctx: IngestContext, payload: P) => Promise<IngestResult>;
 export type RuleEvent = "memory" | "realtime" | "day-summary";
@@ -31,10 +31,12 @@ export async function judgeRules(event: RuleEvent, ctx: IngestContext, result: I
 
 async function judgeRulesIn(event: RuleEvent, ctx: IngestContext, result: IngestResult): Promise<IngestResult> {
   const stored = result.stored ?? {};
+  // One time budget for all of this delivery's rules, started before the first read.
+  const deadline = ruleDeadline();
   if (event === "memory" && typeof stored.memoryId === "string") {
-    await onMemoryStored({ tx: ctx.tx, memoryId: stored.memoryId, receivedAt: ctx.receivedAt });
+    await onMemoryStored({ tx: ctx.tx, memoryId: stored.memoryId, receivedAt: ctx.receivedAt, deadline });
   } else if (event === "day-summary" && typeof stored.daySummaryId === "string") {
-    await onDaySummaryStored({ tx: ctx.tx, daySummaryId: stored.daySummaryId, receivedAt: ctx.receivedAt });
+    await onDaySummaryStored({ tx: ctx.tx, daySummaryId: stored.daySummaryId, receivedAt: ctx.receivedAt, deadline });
   } else if (event === "realtime") {
     const changes = num(stored.added) + num(stored.grown);
     const seq = num(stored.seq);
@@ -51,7 +53,7 @@ async function judgeRulesIn(event: RuleEvent, ctx: IngestContext, result: Ingest
         ),
       )
       .orderBy(transcriptSegments.seq);
-    const { reply } = await onRealtimeSegments({ tx: ctx.tx, uid: ctx.uid, ownerUserId: ctx.ownerUserId, segments, receivedAt: ctx.receivedAt });
+    const { reply } = await onRealtimeSegments({ tx: ctx.tx, uid: ctx.uid, ownerUserId: ctx.ownerUserId, segments, receivedAt: ctx.receivedAt, deadline });
     if (reply) return { ...result, reply: { ...result.reply, ...reply } };
   }
   return result;
