@@ -35,6 +35,19 @@ describe("sign-in limits", () => {
   });
 });
 
+describe("rate limit counters", () => {
+  it("are pruned once their window is long over, and kept while it may still count", async () => {
+    const { hit, pruneRateLimits } = await import("@/lib/auth/rate-limit");
+    const { rows } = await import("@/db/client");
+    const { sql } = await import("drizzle-orm");
+    await hit({ key: "old", max: 1, windowSeconds: 60 });
+    await hit({ key: "fresh", max: 1, windowSeconds: 60 });
+    await rows(sql`update rate_limits set window_start = now() - interval '2 days' where key = 'old'`);
+    expect(await pruneRateLimits()).toBe(1);
+    expect((await rows<{ key: string }>(sql`select key from rate_limits`)).map((r) => r.key)).toEqual(["fresh"]);
+  });
+});
+
 describe("clientAddress", () => {
   const h = (headers: Record<string, string>) => new Headers(headers);
   const selfHosted = (hops: number) => ({ vercel: false, trustProxyHops: hops });
