@@ -54,6 +54,10 @@ export default defineConfig({
         E2E_ENV_OMI_APP_SECRET: "e2e-app-secret",
         E2E_ENV_OMI_WEBHOOK_TOKEN: "e2e-app-webhook-token",
         E2E_ENV_NOTIFY_API_KEY: "e2e-notify-key",
+        // As behind one tunnel or proxy: sign-in limits key on the address it appends.
+        E2E_ENV_TRUST_PROXY_HOPS: "1",
+        // No longer grants anything (e2e/trust.spec.ts signs up with it, as an attacker would).
+        E2E_ENV_ADMIN_EMAILS: "e2e-admin@example.test",
       },
     },
   ],

@@ -58,6 +58,8 @@ export const users = pgTable("users", {
   quietHoursEnd: text("quiet_hours_end"),
   /** Delete audio older than this many days; null keeps it. */
   audioRetentionDays: integer("audio_retention_days"),
+  /** Operators also see deliveries nobody owns (metadata only). Set only by `npm run user -- grant-operator`. */
+  isOperator: boolean("is_operator").notNull().default(false),
   createdAt: createdAt(),
 });
 export type User = typeof users.$inferSelect;

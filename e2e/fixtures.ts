@@ -6,6 +6,17 @@ import { test as base, expect, type Page } from "@playwright/test";
 
 export const password = "e2e-password-123";
 
+/** The fake Omi API that playwright.config.ts starts next to the app (E2E_PORT + 99). */
+export const fakeOmiUrl = `http://127.0.0.1:${Number(process.env.E2E_FAKE_OMI_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 99)}`;
+
+export type FakeNotification = { appId: string; uid: string; message: string; at: string };
+
+/** What the fake Omi API has pushed to `uid`'s phone so far. */
+export async function pushedTo(uid: string): Promise<FakeNotification[]> {
+  const all = (await (await fetch(`${fakeOmiUrl}/__fake/notifications`)).json()) as FakeNotification[];
+  return all.filter((n) => n.uid === uid);
+}
+
 export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 }
@@ -39,6 +50,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export const test = base;
 export { expect };
+
+/**
+ * Links `uid` to the signed-in account and proves it with the code Omi (the fake) pushed,
+ * through the same API the link page uses. Only a verified uid receives notifications.
+ */
+export async function verifyUid(page: Page, uid: string): Promise<void> {
+  const headers = { origin: new URL(page.url()).origin };
+  const started = await page.request.post("/api/v1/links", { data: { uid }, headers });
+  expect(started.status()).toBe(200);
+  const { id } = (await started.json()) as { id: string };
+  const code = (await pushedTo(uid)).map((n) => /Your Omi Hub code: (\d{6})/.exec(n.message)?.[1]).findLast(Boolean);
+  expect(code, "a code reached the fake Omi").toBeTruthy();
+  const verified = await page.request.post(`/api/v1/links/${id}/verify`, { data: { code }, headers });
+  expect(verified.status()).toBe(200);
+  expect(((await verified.json()) as { status: string }).status).toBe("verified");
+}
 
 /**
  * Signs up a fresh account and returns its personal webhook token: data sent with it

@@ -1,17 +1,15 @@
 /**
  * Issue 10, end to end: a rule made in the UI, the simulator streams the keyword through
  * the realtime webhook (the keyword arrives in a segment re-sent longer), the fake Omi
- * API receives exactly one notification, and the log shows it as sent.
+ * API receives exactly one notification, and the log shows it as sent. The account has
+ * verified the uid first: rules only ever notify a uid their account has proven it owns.
  */
 import { streamLive } from "../scripts/simulator";
-import { accountWithWebhookToken, expect, screenshot, test } from "./fixtures";
-
-const fakeOmi = `http://127.0.0.1:${Number(process.env.E2E_FAKE_OMI_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 99)}`;
-
-type FakeNotification = { uid: string; message: string };
+import { accountWithWebhookToken, expect, fakeOmiUrl as fakeOmi, pushedTo, screenshot, test, verifyUid } from "./fixtures";
 
 test("a keyword rule made in the UI notifies through Omi, once, and the log says sent", async ({ page, baseURL }) => {
   const { token, uid } = await accountWithWebhookToken(page, "notify");
+  await verifyUid(page, uid);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/notifications");
   await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
@@ -45,7 +43,7 @@ test("a keyword rule made in the UI notifies through Omi, once, and the log says
   await streamLive({ baseUrl: baseURL!, token, uid, segments: 8, intervalMs: 50, retries: false });
 
   await expect
-    .poll(async () => ((await (await fetch(`${fakeOmi}/__fake/notifications`)).json()) as FakeNotification[]).filter((n) => n.uid === uid), {
+    .poll(async () => pushedTo(uid), {
       timeout: 15_000,
     })
     .toEqual([{ appId: "e2e-app", uid, message: "Heard “signed”: Okay — so the São Paulo partner still hasn't signed.", at: expect.any(String) }]);

@@ -44,19 +44,17 @@ const schema = z.object({
   AUTH_GITHUB_SECRET: optionalString,
   AUTH_GOOGLE_ID: optionalString,
   AUTH_GOOGLE_SECRET: optionalString,
-  /** Comma-separated emails of operators who see unlinked uids and unauthenticated attempts. */
-  ADMIN_EMAILS: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .default("")
-      .transform((s) =>
-        s
-          .split(",")
-          .map((e) => e.trim().toLowerCase())
-          .filter(Boolean),
-      ),
-  ),
+  /**
+   * No longer read: operators are a database flag (`npm run user -- grant-operator <email>`),
+   * because an address typed into the sign-up form proves nothing. Kept only to warn.
+   */
+  ADMIN_EMAILS: optionalString,
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For (a tunnel such
+   * as ngrok or cloudflared, nginx, Caddy: usually 1). 0: the header is not trusted at all.
+   * On Vercel the platform's own header is used instead (lib/http/client-address.ts).
+   */
+  TRUST_PROXY_HOPS: int(0, 0),
 
   OMI_API_URL: z.preprocess(emptyToUndefined, z.url().default("https://api.omi.me")),
   OMI_APP_ID: optionalString,
@@ -128,6 +126,18 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
           missing.map((m) => `  ${hints[m as string]}`).join("\n"),
       );
     }
+  }
+  if (e.OMI_WEBHOOK_TOKEN && !(e.OMI_APP_ID && e.OMI_APP_SECRET)) {
+    // Omi's uids are not secret. Without credentials no link can be verified by a code, so
+    // the first account to link a uid would read (and delete) everything the app receives for it.
+    const missing = [!e.OMI_APP_ID && "OMI_APP_ID", !e.OMI_APP_SECRET && "OMI_APP_SECRET"].filter(Boolean).join(" and ");
+    throw new EnvError(
+      `OMI_WEBHOOK_TOKEN is set, but ${missing} ${missing.includes(" and ") ? "are" : "is"} not.\n` +
+        "  A published Omi app receives data for every person who enables it. Omi Hub proves who owns an Omi account by\n" +
+        "  pushing a code to that person's phone through Omi's API, which needs OMI_APP_ID and OMI_APP_SECRET (your app's id\n" +
+        "  and API key). Without them anyone could link any uid first and read that person's data.\n" +
+        "  Set OMI_APP_ID and OMI_APP_SECRET, or unset OMI_WEBHOOK_TOKEN to use personal webhook URLs only.",
+    );
   }
   return { ...e, AUTH_SECRET: e.AUTH_SECRET ?? loadOrCreateLocalSecret(e.DATA_DIR) };
 }

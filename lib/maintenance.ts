@@ -6,6 +6,7 @@ import { lt } from "drizzle-orm";
 import { db } from "@/db/client";
 import { deliveries, deliveryKeys, webhookRefusals } from "@/db/schema";
 import { pruneAudio } from "@/lib/audio/retention";
+import { pruneRateLimits } from "@/lib/auth/rate-limit";
 import { env } from "@/lib/env";
 import { processDue } from "@/lib/notify/sender";
 
@@ -26,6 +27,7 @@ export async function runMaintenance(): Promise<Record<string, number>> {
   return {
     deliveriesDeleted: await pruneDeliveries(),
     recordingsDeleted: await pruneAudio(),
+    rateLimitsDeleted: await pruneRateLimits(),
     // Held/queued notifications whose time has come, and claims abandoned mid-call.
     notificationsProcessed: await processDue({ limit: 200 }),
   };

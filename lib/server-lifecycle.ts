@@ -12,6 +12,9 @@ let started = false;
 export function onServerStart(): void {
   if (started) return;
   started = true;
+  if (env.ADMIN_EMAILS) {
+    log.warn("ADMIN_EMAILS is no longer read and grants nothing: grant operators with `npm run user -- grant-operator <email>`");
+  }
   if (!env.VERCEL && !env.DISABLE_SCHEDULER) startScheduler();
   let stopping = false;
   const shutdown = (signal: string) => {

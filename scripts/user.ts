@@ -1,7 +1,7 @@
-/** `npm run user -- reset-password <email> [--password <new>]`: see scripts/user/cli.ts. */
+/** `npm run user -- <reset-password|grant-operator|revoke-operator> <email>`: see scripts/user/cli.ts. */
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
-import { runUserCommand } from "./user/cli";
+import { commands, runUserCommand } from "./user/cli";
 
 /** Reads a line from the terminal without echoing what is typed. */
 function promptHidden(question: string): Promise<string> {
@@ -26,7 +26,7 @@ function promptHidden(question: string): Promise<string> {
 
 async function main(): Promise<number> {
   try {
-    if (process.argv[2] === "reset-password") {
+    if ((commands as readonly string[]).includes(process.argv[2] ?? "")) {
       const { runMigrations } = await import("@/db/migrate");
       await runMigrations();
     }

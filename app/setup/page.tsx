@@ -117,8 +117,8 @@ APP_URL=https://<the-tunnel-host>`}</code>
         <Section id="app" title="Option 2: publish an Omi app (for many people)">
           <p>
             An Omi app has <strong>one</strong> trigger type (memory created, real-time transcript, or audio bytes). Create one app per event you
-            want. The server needs <Code>OMI_WEBHOOK_TOKEN</Code> (one secret for every user) and, to send notifications, <Code>OMI_APP_ID</Code>{" "}
-            and <Code>OMI_APP_SECRET</Code>.
+            want. The server needs <Code>OMI_WEBHOOK_TOKEN</Code> (one secret for every user) together with <Code>OMI_APP_ID</Code> and{" "}
+            <Code>OMI_APP_SECRET</Code> (verification codes and notifications).
           </p>
           <FieldTable
             rows={[
@@ -129,8 +129,9 @@ APP_URL=https://<the-tunnel-host>`}</code>
             ]}
           />
           <p>
-            When someone installs the app, Omi opens the Auth URL with their Omi user id. They sign in here and link it. With API credentials
-            configured, Omi Hub proves the link by pushing a 6-digit code to that person&apos;s phone; without them the first link is trusted.
+            When someone installs the app, Omi opens the Auth URL with their Omi user id. They sign in here and link it. Omi Hub proves the link
+            by pushing a 6-digit code to that person&apos;s phone, so a published app needs the API credentials: with <Code>OMI_WEBHOOK_TOKEN</Code>{" "}
+            but without them the server refuses to start, because anyone could otherwise claim anyone&apos;s Omi account first.
           </p>
           <p>
             Notifications (and the verification code) reach a person only once they have <strong>enabled the app</strong> in Omi. Omi allows about

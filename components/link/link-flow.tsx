@@ -71,7 +71,7 @@ export function LinkFlow({ uid, maskedUid, email, initialLink, canVerify }: Prop
             <Info className="mt-0.5 size-4 shrink-0" aria-hidden />
             <span>
               This link was not verified: this server has no Omi API credentials to send a code with, so the first account to link an Omi
-              account gets it.
+              account gets it. It lets your rules answer this Omi account; your dashboard shows what arrives through your own webhook URLs.
             </span>
           </p>
         ) : null}

@@ -114,6 +114,10 @@ export async function startFaultApp({
       NEXT_MANUAL_SIG_HANDLE: "true",
       AUTH_SECRET: "fault-tests-secret-fault-tests-secret",
       OMI_WEBHOOK_TOKEN: faultAppToken,
+      // An app token needs Omi app credentials (lib/env.ts); nothing here calls Omi.
+      OMI_APP_ID: "fault-app",
+      OMI_APP_SECRET: "fault-app-secret",
+      OMI_API_URL: "http://127.0.0.1:9",
       DISABLE_SCHEDULER: "1",
       LOG_LEVEL: output ? "warn" : "error",
       ...extraEnv,

@@ -18,6 +18,7 @@ import {
   users,
 } from "@/db/schema";
 import { AppError, notFound } from "@/lib/api/errors";
+import { dataLinkStatus } from "@/lib/auth/scope";
 import { isTimeZone } from "./users";
 
 export const timeZoneSchema = z.string().trim().min(1).max(64).refine(isTimeZone, "Not a time zone this server knows (use an IANA name like Europe/Berlin)");
@@ -56,8 +57,8 @@ export async function setTimeZone({ userId, timeZone }: { userId: string; timeZo
 
 /**
  * Deletes the account and everything it owns: its own rows go by cascade; app-token rows
- * (owner null) of uids it had verified or trusted links to are deleted here, because
- * nobody else could see them (a uid has at most one such owner).
+ * (owner null) of uids it had verified links to are deleted here, because nobody else
+ * could see them (a uid has at most one verified owner). A trusted link never saw them.
  */
 export async function deleteAccount({ userId, confirmEmail }: { userId: string; confirmEmail: string }): Promise<void> {
   await db.transaction(async (tx) => {
@@ -69,7 +70,7 @@ export async function deleteAccount({ userId, confirmEmail }: { userId: string; 
     const owned = await tx
       .select({ uid: omiLinks.uid })
       .from(omiLinks)
-      .where(and(eq(omiLinks.userId, userId), inArray(omiLinks.status, ["verified", "trusted"])));
+      .where(and(eq(omiLinks.userId, userId), eq(omiLinks.status, dataLinkStatus)));
     const uids = owned.map((l) => l.uid);
     if (uids.length) {
       // Children before parents, though cascades would cover most of them.

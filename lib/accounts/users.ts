@@ -36,6 +36,12 @@ export async function createUser({ email, password, timeZone }: { email: string;
   }
 }
 
+/** Grants or revokes operator rights (the CLI only); false when no account has the email. */
+export async function setOperator({ email, operator }: { email: string; operator: boolean }): Promise<boolean> {
+  const updated = await db.update(users).set({ isOperator: operator }).where(eq(users.email, email)).returning({ id: users.id });
+  return updated.length > 0;
+}
+
 export async function setPassword({ email, password }: { email: string; password: string }): Promise<boolean> {
   const updated = await db
     .update(users)

@@ -3,6 +3,7 @@
  * route uses, and turns our error shape into an Error whose message a person can read.
  */
 import type { z } from "zod";
+import "@/lib/zod-browser";
 import { errorBodySchema } from "./errors";
 
 export class ApiError extends Error {

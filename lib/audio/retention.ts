@@ -3,12 +3,13 @@
  * Run hourly by runMaintenance(). A recording counts as old from its last chunk.
  *
  * Audio that came with an account's personal token follows that account's setting.
- * App-token audio (no owner) is shared by every account linked to its uid, so the
- * strictest setting among them wins: whoever asked for deletion gets it.
+ * App-token audio (no owner) belongs to the account with a verified link to its uid
+ * (the only one that sees it); the strictest setting among such accounts wins.
  */
 import { eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { users } from "@/db/schema";
+import { dataLinkStatus } from "@/lib/auth/scope";
 
 export async function pruneAudio(now: Date = new Date()): Promise<number> {
   const at = now.toISOString();
@@ -23,7 +24,7 @@ export async function pruneAudio(now: Date = new Date()): Promise<number> {
     where r.owner_user_id is null
       and r.last_chunk_at < ${at}::timestamptz - make_interval(days => (
         select min(u.audio_retention_days) from omi_links l join users u on u.id = l.user_id
-        where l.uid = r.uid and l.status in ('verified', 'trusted')))
+        where l.uid = r.uid and l.status = ${dataLinkStatus}))
     returning r.id`);
   return owned.length + shared.length;
 }

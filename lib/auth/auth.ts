@@ -11,6 +11,7 @@ import Google from "next-auth/providers/google";
 import { realDb } from "@/db/client";
 import { authAccounts, authSessions, authVerificationTokens, users } from "@/db/schema";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { log } from "@/lib/log";
 import { authenticatePassword } from "./credentials";
 
@@ -25,8 +26,8 @@ const providers: NextAuthConfig["providers"] = [
   Credentials({
     credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
     async authorize(credentials, request) {
-      const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-      const result = await authenticatePassword({ email: credentials.email, password: credentials.password, ip });
+      const address = clientAddress(request.headers);
+      const result = await authenticatePassword({ email: credentials.email, password: credentials.password, address });
       if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
       throw result.reason === "rate_limited" ? new TooManyAttempts() : new WrongCredentials();
     },

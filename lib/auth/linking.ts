@@ -7,8 +7,11 @@
  *   then a 6-digit code is pushed to the uid and typed on the link page. Unverified links
  *   see nothing and block nobody; a verified link replaces every unverified one.
  * - Without credentials there is no way to verify: the first link is **trusted**, and a
- *   second account is refused.
- * At most one account owns a uid (verified or trusted), enforced by a partial unique index.
+ *   second account is refused. A trusted link grants no app-token data (lib/auth/scope.ts);
+ *   it lets the account's rules answer that uid (lib/notify/targets.ts).
+ * - A trusted link left from a time without credentials proves nothing once they are set:
+ *   it then counts as unverified (shown so, verifiable by code, replaced by a verified link).
+ * At most one account owns a uid (ownerStatuses), enforced by a partial unique index.
  */
 import { randomInt } from "node:crypto";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
@@ -46,6 +49,9 @@ export const refusedMessage =
 
 export type LinkStatus = OmiLink["status"];
 
+/** Statuses that make an account a uid's owner here: with Omi credentials only a code proves it. */
+export const ownerStatuses: readonly LinkStatus[] = omiApiConfigured ? ["verified"] : ["verified", "trusted"];
+
 export type CodeDelivery =
   | { state: "none" }
   | { state: "sent"; sentAt: Date }
@@ -82,7 +88,7 @@ export function toLinkView(link: OmiLink): LinkView {
   return {
     id: link.id,
     uid: link.uid,
-    status: link.status,
+    status: link.status === "trusted" && !ownerStatuses.includes("trusted") ? "unverified" : link.status,
     nickname: link.nickname,
     createdAt: link.createdAt,
     verifiedAt: link.verifiedAt,
@@ -133,12 +139,12 @@ export async function getLinkById({ userId, id }: { userId: string; id: string }
   return toLinkView(link);
 }
 
-/** The account that owns `uid` for real (verified or trusted link), if any. */
+/** The account that owns `uid` here (ownerStatuses), if any. */
 async function ownerOf(uid: string, on: DbOrTx = db): Promise<string | null> {
   const [row] = await on
     .select({ userId: omiLinks.userId })
     .from(omiLinks)
-    .where(and(eq(omiLinks.uid, uid), inArray(omiLinks.status, ["verified", "trusted"])))
+    .where(and(eq(omiLinks.uid, uid), inArray(omiLinks.status, [...ownerStatuses])))
     .limit(1);
   return row?.userId ?? null;
 }
@@ -197,7 +203,7 @@ export async function startLink({ userId, uid: rawUid }: { userId: string; uid: 
 export async function sendLinkCode({ userId, uid, automatic = false }: { userId: string; uid: string; automatic?: boolean }): Promise<LinkView> {
   const link = await findLinkRow({ userId, uid });
   if (!link) throw notFound("Link");
-  if (link.status !== "unverified") return toLinkView(link);
+  if (ownerStatuses.includes(link.status)) return toLinkView(link);
   if (!omiApiConfigured) throw new AppError("conflict", "Codes need Omi API credentials (OMI_APP_ID, OMI_APP_SECRET), which are not set");
 
   const lastDelivered = link.codeSentAt && !link.codeDeliveryError ? link.codeSentAt : null;
@@ -256,7 +262,7 @@ export async function verifyLinkCode({ userId, uid, code: rawCode }: { userId: s
   const code = rawCode.replace(/\s+/g, "");
   const link = await findLinkRow({ userId, uid });
   if (!link) throw notFound("Link");
-  if (link.status !== "unverified") return toLinkView(link);
+  if (ownerStatuses.includes(link.status)) return toLinkView(link);
   if (!link.codeHash || !link.codeExpiresAt) throw new AppError("bad_request", "No code has reached your Omi app yet. Send the code again.");
   if (link.codeExpiresAt.getTime() < Date.now()) throw new AppError("bad_request", "The code has expired. Send the code again to get a new one.");
   if (link.codeAttempts >= codeRules.maxAttempts) {
@@ -284,8 +290,8 @@ export async function verifyLinkCode({ userId, uid, code: rawCode }: { userId: s
     return await db.transaction(async (tx) => {
       const owner = await ownerOf(uid, tx);
       if (owner && owner !== userId) throw new AppError("conflict", refusedMessage);
-      // The proven owner replaces everyone's pending claims on this uid.
-      await tx.delete(omiLinks).where(and(eq(omiLinks.uid, uid), ne(omiLinks.userId, userId), eq(omiLinks.status, "unverified")));
+      // The proven owner replaces everyone's unproven claims on this uid (unverified, or trusted from before credentials).
+      await tx.delete(omiLinks).where(and(eq(omiLinks.uid, uid), ne(omiLinks.userId, userId), ne(omiLinks.status, "verified")));
       const [verified] = await tx
         .update(omiLinks)
         .set({ status: "verified", verifiedAt: new Date(), codeHash: null, codeExpiresAt: null, codeDeliveryError: null })

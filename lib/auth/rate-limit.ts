@@ -1,6 +1,7 @@
 /**
  * Fixed-window counters in Postgres (works across instances, survives restarts).
- * Used for sign-in attempts per email and per IP.
+ * Used for sign-in attempts (per email and address pair, per address), link codes and
+ * sample data. Keys include client addresses, so stale rows are pruned hourly.
  */
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
@@ -23,4 +24,13 @@ export async function hit({ key, max, windowSeconds }: Limit): Promise<{ allowed
 
 export async function reset(key: string): Promise<void> {
   await rows(sql`delete from rate_limits where key = ${key}`);
+}
+
+/** No limit uses a window longer than this; older counters are finished and can go. */
+const longestWindowSeconds = 24 * 3600;
+
+/** Deletes counters whose window ended long ago (hourly maintenance). */
+export async function pruneRateLimits(): Promise<number> {
+  const deleted = await rows(sql`delete from rate_limits where window_start < now() - make_interval(secs => ${longestWindowSeconds}) returning key`);
+  return deleted.length;
 }

@@ -1,7 +1,9 @@
 /**
- * Who may read which rows (DESIGN.md "Identity and ownership"): an account sees the
- * rows that arrived through its own personal token, plus app-token rows (owner null)
- * of uids it has a verified or trusted link to. Unverified links see nothing.
+ * Who may read which rows (docs/SECURITY.md): an account sees the rows that arrived
+ * through its own personal token, plus app-token rows (owner null) of uids it has a
+ * VERIFIED link to. Only a code pushed through Omi proves who owns a uid, so trusted
+ * links (no Omi credentials, nothing proven) and unverified links grant no rows at all:
+ * a trusted link reveals nothing beyond the account's own personal-token data.
  *
  * Every read query filters with `visibleTo(table, scope)`; another account's id
  * therefore simply is not found (404), in pages and API alike.
@@ -11,9 +13,12 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db, type DbOrTx } from "@/db/client";
 import { omiLinks } from "@/db/schema";
 
+/** The one link status that grants a uid's app-token rows. */
+export const dataLinkStatus = "verified" as const;
+
 export type Scope = {
   userId: string;
-  /** uids with a verified or trusted link to this account. */
+  /** uids with a verified link to this account: their app-token rows are visible. */
   uids: string[];
 };
 
@@ -21,7 +26,7 @@ export async function scopeFor(userId: string, on: DbOrTx = db): Promise<Scope> 
   const links = await on
     .select({ uid: omiLinks.uid })
     .from(omiLinks)
-    .where(and(eq(omiLinks.userId, userId), inArray(omiLinks.status, ["verified", "trusted"])));
+    .where(and(eq(omiLinks.userId, userId), eq(omiLinks.status, dataLinkStatus)));
   return { userId, uids: links.map((l) => l.uid) };
 }
 

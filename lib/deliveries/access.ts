@@ -1,18 +1,25 @@
 /**
  * Who is looking at the delivery log. Everyone sees their own deliveries (the
- * visibleTo rule); operators (ADMIN_EMAILS) also see deliveries nobody owns yet: uids
- * without a verified or trusted link, and unauthenticated attempts — metadata only.
+ * visibleTo rule); operators also see deliveries nobody owns yet: uids without a
+ * verified link, and unauthenticated attempts — metadata only.
+ *
+ * Operators are a database flag (users.is_operator), set and cleared only by
+ * `npm run user -- grant-operator | revoke-operator <email>`: an email typed into the
+ * sign-up form proves nothing, so no address grants anything.
  */
-import { env } from "@/lib/env";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
 import { scopeFor, type Scope } from "@/lib/auth/scope";
 
 export type DeliveryViewer = { scope: Scope; operator: boolean };
 
-export function isOperator(email: string | null | undefined): boolean {
-  if (!email) return false;
-  return env.ADMIN_EMAILS.includes(email.trim().toLowerCase());
+export async function isOperator(userId: string): Promise<boolean> {
+  const [row] = await db.select({ isOperator: users.isOperator }).from(users).where(eq(users.id, userId));
+  return row?.isOperator ?? false;
 }
 
-export async function deliveryViewerFor(user: { id: string; email: string | null }): Promise<DeliveryViewer> {
-  return { scope: await scopeFor(user.id), operator: isOperator(user.email) };
+export async function deliveryViewerFor(user: { id: string }): Promise<DeliveryViewer> {
+  const [scope, operator] = await Promise.all([scopeFor(user.id), isOperator(user.id)]);
+  return { scope, operator };
 }

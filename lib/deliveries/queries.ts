@@ -4,9 +4,9 @@
  * chart, and the numbers behind the Omi-behaviour warnings.
  *
  * Visibility: an account sees what `visibleTo` allows (its personal-token rows, plus
- * app-token rows of its linked uids) except unauthenticated attempts, which anyone can
- * forge for any uid. Operators also see rows no account owns yet (no verified/trusted
- * link for the uid, no uid at all, or no valid credentials), as metadata only.
+ * app-token rows of its verified uids) except unauthenticated attempts, which anyone can
+ * forge for any uid. Operators also see rows no account owns yet (no verified link for
+ * the uid, no uid at all, or no valid credentials), as metadata only.
  */
 import { and, desc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
@@ -18,7 +18,7 @@ import type {
   DeliverySummary,
   HourBucket,
 } from "@/lib/api/schemas/deliveries";
-import { visibleTo, type Scope } from "@/lib/auth/scope";
+import { dataLinkStatus, visibleTo, type Scope } from "@/lib/auth/scope";
 import type { DeliveryViewer } from "./access";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { replayBlockedReason } from "./replay-rules";
@@ -28,9 +28,9 @@ export function ownDeliveries(scope: Scope): SQL {
   return and(visibleTo(deliveries, scope), ne(deliveries.auth, "none"))!;
 }
 
-/** Rows no account owns: unauthenticated, no uid, or a uid nobody has a verified/trusted link to. */
+/** Rows no account owns: unauthenticated, no uid, or a uid nobody has a verified link to. */
 export function unownedDeliveries(): SQL {
-  const linked = sql`exists (select 1 from ${omiLinks} where ${omiLinks.uid} = ${deliveries.uid} and ${omiLinks.status} in ('verified', 'trusted'))`;
+  const linked = sql`exists (select 1 from ${omiLinks} where ${omiLinks.uid} = ${deliveries.uid} and ${omiLinks.status} = ${dataLinkStatus})`;
   return and(isNull(deliveries.ownerUserId), or(eq(deliveries.auth, "none"), isNull(deliveries.uid), sql`not ${linked}`))!;
 }
 

@@ -11,6 +11,14 @@
  * Live rules answer through the realtime reply when they can (rule.via "reply", the
  * reply slot of this delivery still free, the limits allow it now), otherwise through
  * the API. Rules whose prompt Omi writes can only go in a reply.
+ *
+ * Which rules judge a delivery: those of accounts that see its data AND may notify its
+ * uid (./targets.ts). A personal-token delivery for a uid its account does not own fires
+ * nothing, so nobody can make text reach another person's phone or spend their limits.
+ *
+ * Bounds: each hook gets a `deadline` (ruleDeadline(): ruleBudgetMs from now). Rules
+ * still unjudged when it passes are skipped, and logged once per delivery. Patterns read
+ * at most patternLimits.textPerSegment of a segment and textPerDelivery in all.
  */
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
@@ -25,9 +33,10 @@ import {
   type NotificationRule,
 } from "@/db/schema";
 import { maxMessageLength } from "@/lib/api/schemas/notifications";
+import { log } from "@/lib/log";
 import { runAfterResponse } from "./background";
 import { checkLimits, lockUid } from "./limits";
-import { matchKeyword, matchPattern, toneOf } from "./match";
+import { matchKeyword, matchPattern, patternLimits, toneOf } from "./match";
 import { promptParams, renderTemplate, resolveScopeData, type ScopeSources } from "./scopes";
 import { processDue } from "./sender";
 import { isLiveTrigger, triggerSchema, type LiveTrigger, type Trigger } from "./trigger-schema";
@@ -37,6 +46,27 @@ export type LiveSegment = { segmentKey: string; text: string };
 export type RealtimeReply = { message: string } | { notification: { prompt: string; params: string[] } };
 
 type DataRef = { tx: Tx; uid: string; ownerUserId: string | null };
+
+/** Time one delivery may spend judging rules, all together (ms). */
+export const ruleBudgetMs = 500;
+
+/** The deadline to pass to the hooks below, for a delivery judged from now. */
+export function ruleDeadline(now = Date.now()): number {
+  return now + ruleBudgetMs;
+}
+
+const outOfTime = (deadline: number) => Date.now() > deadline;
+
+function logSkipped(event: string, uid: string, skipped: NotificationRule[]): void {
+  if (!skipped.length) return;
+  log.warn("notification rules skipped: the delivery's rule time ran out", {
+    event,
+    uid,
+    budgetMs: ruleBudgetMs,
+    skipped: skipped.length,
+    ruleIds: skipped.slice(0, 10).map((r) => r.id),
+  });
+}
 
 /** The rule's trigger, or null when the stored one no longer parses (such a rule is skipped, not fatal). */
 function triggerOf(rule: NotificationRule): Trigger | null {
@@ -90,14 +120,27 @@ async function latestSession({ tx, uid, ownerUserId }: DataRef) {
   return session ?? null;
 }
 
-async function judgeLiveRule(ref: DataRef, rule: NotificationRule, trigger: LiveTrigger, segments: LiveSegment[], now: Date): Promise<LiveFire | null> {
+/** "out_of_time": the deadline passed before the rule was fully judged. */
+async function judgeLiveRule(
+  ref: DataRef,
+  rule: NotificationRule,
+  trigger: LiveTrigger,
+  segments: LiveSegment[],
+  now: Date,
+  deadline: number,
+): Promise<LiveFire | null | "out_of_time"> {
   const { tx, uid } = ref;
   switch (trigger.kind) {
     case "keyword":
     case "regex": {
       if (await inCooldown(tx, rule, uid, trigger.cooldownMinutes, now)) return null;
+      let textLeft: number = patternLimits.textPerDelivery;
       for (const segment of segments) {
-        const found = trigger.kind === "keyword" ? matchKeyword(trigger.keywords, segment.text) : matchPattern(trigger.pattern, segment.text);
+        if (textLeft <= 0) return null;
+        if (outOfTime(deadline)) return "out_of_time";
+        const text = segment.text.slice(0, Math.min(patternLimits.textPerSegment, textLeft));
+        textLeft -= text.length;
+        const found = trigger.kind === "keyword" ? matchKeyword(trigger.keywords, text) : matchPattern(trigger.pattern, text);
         // A segment fires at most once, however often Omi re-sends it longer.
         if (found !== null && (await claimFiring(tx, rule.id, `segment:${uid}:${segment.segmentKey}`, now))) {
           return { rule, trigger, sources: { transcript: { text: segment.text, keyword: found } } };
@@ -144,7 +187,8 @@ export async function onRealtimeSegments({
   ownerUserId,
   segments,
   receivedAt,
-}: DataRef & { segments: LiveSegment[]; receivedAt: Date }): Promise<{ reply?: RealtimeReply }> {
+  deadline = ruleDeadline(),
+}: DataRef & { segments: LiveSegment[]; receivedAt: Date; deadline?: number }): Promise<{ reply?: RealtimeReply }> {
   if (!segments.length) return {};
   const rules = (await rulesForData({ on: tx, uid, ownerUserId })).flatMap((rule) => {
     const trigger = triggerOf(rule);
@@ -156,8 +200,12 @@ export async function onRealtimeSegments({
   let reply: RealtimeReply | undefined;
   let queued = false;
 
-  for (const { rule, trigger } of rules) {
-    const fire = await judgeLiveRule({ tx, uid, ownerUserId }, rule, trigger, segments, now);
+  for (const [i, { rule, trigger }] of rules.entries()) {
+    const fire = outOfTime(deadline) ? "out_of_time" : await judgeLiveRule({ tx, uid, ownerUserId }, rule, trigger, segments, now, deadline);
+    if (fire === "out_of_time") {
+      logSkipped("realtime", uid, rules.slice(i).map((r) => r.rule));
+      break;
+    }
     if (!fire) continue;
 
     if (rule.mode === "omi_prompt" && rule.prompt) {
@@ -213,7 +261,17 @@ export async function onRealtimeSegments({
 // ─── Memories and day summaries ──────────────────────────────────────────────
 
 /** Judges memory rules for a memory just stored (inside the ingest transaction). */
-export async function onMemoryStored({ tx, memoryId, receivedAt = new Date() }: { tx: Tx; memoryId: string; receivedAt?: Date }): Promise<void> {
+export async function onMemoryStored({
+  tx,
+  memoryId,
+  receivedAt = new Date(),
+  deadline = ruleDeadline(),
+}: {
+  tx: Tx;
+  memoryId: string;
+  receivedAt?: Date;
+  deadline?: number;
+}): Promise<void> {
   const [memory] = await tx.select().from(memories).where(eq(memories.id, memoryId));
   if (!memory || memory.discarded) return;
   const rules = (await rulesForData({ on: tx, uid: memory.uid, ownerUserId: memory.ownerUserId })).flatMap((rule) => {
@@ -227,7 +285,11 @@ export async function onMemoryStored({ tx, memoryId, receivedAt = new Date() }: 
     .where(and(eq(actionItems.memoryId, memoryId), eq(actionItems.present, true)))
     .orderBy(actionItems.idx);
   let queued = false;
-  for (const { rule, trigger } of rules) {
+  for (const [i, { rule, trigger }] of rules.entries()) {
+    if (outOfTime(deadline)) {
+      logSkipped("memory", memory.uid, rules.slice(i).map((r) => r.rule));
+      break;
+    }
     const categories = trigger.categories.map((c) => c.toLowerCase());
     if (categories.length && !categories.includes(memory.category.toLowerCase())) continue;
     if (trigger.requireActionItems && items.length === 0) continue;
@@ -243,12 +305,26 @@ export async function onMemoryStored({ tx, memoryId, receivedAt = new Date() }: 
 }
 
 /** Judges day-summary rules for a summary just stored (inside the ingest transaction). */
-export async function onDaySummaryStored({ tx, daySummaryId, receivedAt = new Date() }: { tx: Tx; daySummaryId: string; receivedAt?: Date }): Promise<void> {
+export async function onDaySummaryStored({
+  tx,
+  daySummaryId,
+  receivedAt = new Date(),
+  deadline = ruleDeadline(),
+}: {
+  tx: Tx;
+  daySummaryId: string;
+  receivedAt?: Date;
+  deadline?: number;
+}): Promise<void> {
   const [summary] = await tx.select().from(daySummaries).where(eq(daySummaries.id, daySummaryId));
   if (!summary) return;
   const rules = (await rulesForData({ on: tx, uid: summary.uid, ownerUserId: summary.ownerUserId })).filter((r) => triggerOf(r)?.kind === "day_summary");
   let queued = false;
-  for (const rule of rules) {
+  for (const [i, rule] of rules.entries()) {
+    if (outOfTime(deadline)) {
+      logSkipped("day-summary", summary.uid, rules.slice(i));
+      break;
+    }
     if (!(await claimFiring(tx, rule.id, `day:${summary.id}`, receivedAt))) continue;
     const message = await render(tx, rule, {
       daySummary: {

@@ -13,21 +13,23 @@
 import { db } from "@/db/client";
 import type { IngestContext, IngestResult } from "@/lib/ingest/types";
 import { log } from "@/lib/log";
-import { onDaySummaryStored, onMemoryStored, onRealtimeSegments, type RealtimeReply } from "./engine";
+import { onDaySummaryStored, onMemoryStored, onRealtimeSegments, ruleDeadline, type RealtimeReply } from "./engine";
 
 export type RuleEvent = "memory" | "realtime" | "day-summary" | "audio" | "button";
 
 /** Judges the rules for what a committed delivery stored; returns the realtime reply, if any. */
 export async function judgeRulesAfterCommit(event: RuleEvent, ctx: IngestContext, result: IngestResult): Promise<RealtimeReply | Record<string, never>> {
   const stored = result.stored ?? {};
+  // One time budget for all of this delivery's rules, started before the first read.
+  const deadline = ruleDeadline();
   try {
     return await db.transaction(async (tx) => {
       if (event === "memory" && typeof stored.memoryId === "string") {
-        await onMemoryStored({ tx, memoryId: stored.memoryId, receivedAt: ctx.receivedAt });
+        await onMemoryStored({ tx, memoryId: stored.memoryId, receivedAt: ctx.receivedAt, deadline });
       } else if (event === "day-summary" && typeof stored.daySummaryId === "string") {
-        await onDaySummaryStored({ tx, daySummaryId: stored.daySummaryId, receivedAt: ctx.receivedAt });
+        await onDaySummaryStored({ tx, daySummaryId: stored.daySummaryId, receivedAt: ctx.receivedAt, deadline });
       } else if (event === "realtime" && result.changed?.length) {
-        const { reply } = await onRealtimeSegments({ tx, uid: ctx.uid, ownerUserId: ctx.ownerUserId, segments: result.changed, receivedAt: ctx.receivedAt });
+        const { reply } = await onRealtimeSegments({ tx, uid: ctx.uid, ownerUserId: ctx.ownerUserId, segments: result.changed, receivedAt: ctx.receivedAt, deadline });
         if (reply) return reply;
       }
       return {};

@@ -2,43 +2,15 @@
  * Server-only data access for notifications: rules, the log and the settings. Every
  * read is scoped to the account; another account's rule or notification is not found.
  */
-import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { db, type DbOrTx } from "@/db/client";
-import { notificationRules, notifications, omiLinks, users, type Notification, type NotificationRule } from "@/db/schema";
+import { and, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { db, rows, type DbOrTx } from "@/db/client";
+import { notificationRules, notifications, users, type Notification, type NotificationRule } from "@/db/schema";
+import { AppError } from "@/lib/api/errors";
 import type { NotificationView, RuleBody, RuleView } from "@/lib/api/schemas/notifications";
 import { scopeFor, type Scope } from "@/lib/auth/scope";
+import { assertPatternAccepted } from "./match";
+import { accountsJudging } from "./targets";
 import { describeTrigger, triggerSchema } from "./trigger-schema";
-
-// ─── Who may be notified ─────────────────────────────────────────────────────
-
-/**
- * Accounts that see data of (uid, ownerUserId), and so whose rules judge it
- * (lib/auth/scope.ts): the owner of the personal token it came through, or, for
- * app-token data (owner null), the account with a verified or trusted link to the uid.
- *
- * The same set bounds where rule-triggered notifications may go: only to a uid the
- * account has verified/trusted, or whose data arrived through the account's own
- * personal webhook token (the person pasted that URL into Omi's Developer Settings on
- * the phone that sends as this uid, which proves control of it). Unverified links
- * never receive anything but the link code.
- */
-export async function accountsThatSee({ on = db, uid, ownerUserId }: { on?: DbOrTx; uid: string; ownerUserId: string | null }): Promise<string[]> {
-  if (ownerUserId) return [ownerUserId];
-  const links = await on
-    .select({ userId: omiLinks.userId })
-    .from(omiLinks)
-    .where(and(eq(omiLinks.uid, uid), inArray(omiLinks.status, ["verified", "trusted"])));
-  return links.map((l) => l.userId);
-}
-
-/** uids this account may notify by hand: verified or trusted links only. */
-export async function notifiableUids({ userId }: { userId: string }): Promise<{ uid: string; nickname: string | null }[]> {
-  return db
-    .select({ uid: omiLinks.uid, nickname: omiLinks.nickname })
-    .from(omiLinks)
-    .where(and(eq(omiLinks.userId, userId), inArray(omiLinks.status, ["verified", "trusted"])))
-    .orderBy(omiLinks.createdAt);
-}
 
 // ─── Rules ───────────────────────────────────────────────────────────────────
 
@@ -81,12 +53,31 @@ const ruleColumns = (body: RuleBody) => ({
   prompt: body.mode === "omi_prompt" ? (body.prompt ?? null) : null,
 });
 
+/**
+ * Rules per account. Every delivery judges all of an account's rules, so this bounds the
+ * work one account can ask of each delivery (the engine's time budget is the other bound).
+ */
+export const maxRulesPerAccount = 50;
+
 export async function createRule({ userId, body }: { userId: string; body: RuleBody }): Promise<NotificationRule> {
-  const [rule] = await db.insert(notificationRules).values({ userId, ...ruleColumns(body) }).returning();
-  return rule!;
+  assertPatternAccepted(body.trigger);
+  return db.transaction(async (tx) => {
+    // Serialise this account's creates, so two at once cannot both pass the count.
+    await rows(sql`select pg_advisory_xact_lock(hashtext(${"rules:" + userId}))`, tx);
+    const [counted] = await tx.select({ n: count() }).from(notificationRules).where(eq(notificationRules.userId, userId));
+    if ((counted?.n ?? 0) >= maxRulesPerAccount) {
+      throw new AppError(
+        "conflict",
+        `You have ${maxRulesPerAccount} rules, the most an account can have. Delete or reuse one (a keyword rule takes up to 20 keywords) before adding another.`,
+      );
+    }
+    const [rule] = await tx.insert(notificationRules).values({ userId, ...ruleColumns(body) }).returning();
+    return rule!;
+  });
 }
 
 export async function updateRule({ userId, id, body }: { userId: string; id: string; body: RuleBody }): Promise<NotificationRule | null> {
+  assertPatternAccepted(body.trigger);
   const [rule] = await db
     .update(notificationRules)
     .set({ ...ruleColumns(body), updatedAt: new Date() })
@@ -103,9 +94,9 @@ export async function deleteRule({ userId, id }: { userId: string; id: string })
   return deleted.length > 0;
 }
 
-/** Enabled rules of the accounts that see this data. */
+/** Enabled rules of the accounts that judge this data: they see it and may notify its uid (./targets.ts). */
 export async function rulesForData({ on, uid, ownerUserId }: { on: DbOrTx; uid: string; ownerUserId: string | null }): Promise<NotificationRule[]> {
-  const accounts = await accountsThatSee({ on, uid, ownerUserId });
+  const accounts = await accountsJudging({ on, uid, ownerUserId });
   if (!accounts.length) return [];
   return on
     .select()

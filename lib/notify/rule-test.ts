@@ -5,10 +5,11 @@
  */
 import type { z } from "zod";
 import type { RuleBody, ruleTestAnswer } from "@/lib/api/schemas/notifications";
-import { matchKeyword, matchPattern } from "./match";
+import { assertPatternAccepted, matchKeyword, matchPattern } from "./match";
 import { promptParams, renderTemplate, resolveScopeData, sampleSources, type ScopeSources } from "./scopes";
 
 export function testRule({ rule, sampleText, profileName }: { rule: RuleBody; sampleText?: string; profileName?: string | null }): z.infer<typeof ruleTestAnswer> & { matched: string | null | undefined } {
+  assertPatternAccepted(rule.trigger, "rule.trigger.pattern");
   const sources: ScopeSources = { ...sampleSources, profile: { name: profileName ?? sampleSources.profile!.name } };
   let matched: string | null | undefined;
   if (sampleText !== undefined && (rule.trigger.kind === "keyword" || rule.trigger.kind === "regex")) {

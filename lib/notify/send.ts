@@ -1,7 +1,7 @@
 /**
  * "Send one now": POST /api/notifications/send and the compose form. The caller is an
- * account (personal API token or the signed-in page: only uids it has verified or
- * trusted links to) or a server holding NOTIFY_API_KEY (any uid).
+ * account (personal API token or the signed-in page: only uids it may notify, see
+ * ./targets.ts) or a server holding NOTIFY_API_KEY (any uid).
  *
  * The first attempt is made inline with a short timeout, so the 202 usually says "sent"
  * (or why it is held or failed); retries of 5xx/timeouts run after the response.
@@ -11,7 +11,7 @@ import { db } from "@/db/client";
 import { notifications, omiLinks, type Notification } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
 import type { SendBody } from "@/lib/api/schemas/notifications";
-import { notifiableUids } from "./queries";
+import { mayNotify } from "./targets";
 import { deliverNotification } from "./sender";
 
 export type Caller = { kind: "account"; userId: string } | { kind: "server" };
@@ -20,8 +20,7 @@ const inlineTimeoutMs = 5_000;
 
 export async function assertMayNotify({ caller, uid }: { caller: Caller; uid: string }): Promise<void> {
   if (caller.kind === "server") return;
-  const allowed = await notifiableUids({ userId: caller.userId });
-  if (allowed.some((l) => l.uid === uid)) return;
+  if (await mayNotify({ userId: caller.userId, uid })) return;
   const [pending] = await db
     .select({ id: omiLinks.id })
     .from(omiLinks)

@@ -1,6 +1,10 @@
 /**
  * Delivery through Omi's notification API, with every attempt logged on the row.
  *
+ * Target: a row of an account goes out only while the account may notify its uid
+ * (./targets.ts); checked at the claim, the last moment before Omi is called, so a row
+ * queued before an unlink (or by any path that forgot to check) is failed, never sent.
+ *
  * Claiming: a row is sent only by the process that claimed it: in one transaction,
  * under the uid's advisory lock, the limits are checked and `claimed_at` is set with a
  * conditional update (status queued/held, not claimed, due). A second claimer finds
@@ -21,6 +25,7 @@ import { sendNotification, type OmiSendResult } from "@/lib/omi/api-client";
 import { env } from "@/lib/env";
 import { runAfterResponse, runLater } from "./background";
 import { checkLimits, lockUid } from "./limits";
+import { mayNotify } from "./targets";
 
 export const retryDelaysMs = [1_000, 4_000, 10_000] as const;
 export const maxRetries = retryDelaysMs.length;
@@ -38,7 +43,9 @@ export type DeliverOptions = {
   retryInBackground?: boolean;
 };
 
-type Claim = { kind: "claimed"; row: Notification } | { kind: "held"; row: Notification } | { kind: "none" };
+type Claim = { kind: "claimed"; row: Notification } | { kind: "held"; row: Notification } | { kind: "refused"; row: Notification } | { kind: "none" };
+
+const notYoursReason = "This account has no verified link to this Omi user (any more), so nothing was sent";
 
 /** Checks the limits and claims the row for sending, or holds it with the reason. */
 export async function claimForSending(id: string, now = new Date()): Promise<Claim> {
@@ -55,6 +62,10 @@ export async function claimForSending(id: string, now = new Date()): Promise<Cla
         and(eq(notifications.status, "held"), lte(notifications.nextAttemptAt, now)),
       ),
     );
+    if (row.userId && !(await mayNotify({ on: tx, userId: row.userId, uid: row.uid }))) {
+      const [refused] = await tx.update(notifications).set({ status: "failed", reason: notYoursReason, nextAttemptAt: null }).where(due).returning();
+      return refused ? { kind: "refused", row: refused } : { kind: "none" };
+    }
     const verdict = await checkLimits({ tx, uid: row.uid, userId: row.userId, message: row.message, now, excludeId: id });
     if (!verdict.ok) {
       const [held] = await tx
@@ -124,6 +135,7 @@ export async function deliverNotification(id: string, options: DeliverOptions = 
   for (;;) {
     const claim = await claimForSending(id, clock());
     if (claim.kind === "none") return (await db.select().from(notifications).where(eq(notifications.id, id)))[0] ?? null;
+    if (claim.kind === "refused") return claim.row;
     if (claim.kind === "held") {
       scheduleIfSoon(claim.row);
       return claim.row;

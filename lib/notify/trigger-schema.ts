@@ -15,55 +15,12 @@ const via = z.enum(["reply", "api"]).default("reply");
 
 export const maxPatternLength = 200;
 
-/** Why a pattern is refused (restricted syntax), or null when it is allowed. */
-export function patternProblem(pattern: string): string | null {
-  if (pattern.length > maxPatternLength) return `at most ${maxPatternLength} characters`;
-  if (/\\[1-9]|\\k</.test(pattern)) return "back-references are not allowed";
-  if (/\(\?<?[=!]/.test(pattern)) return "lookahead and lookbehind are not allowed";
-  if (hasNestedQuantifier(pattern)) return "a repeated group may not itself contain a repetition or alternatives, e.g. (a+)+ or (a|aa)*";
-  try {
-    new RegExp(pattern, "iu");
-  } catch (err) {
-    return `not a valid regular expression (${err instanceof Error ? err.message : String(err)})`;
-  }
-  return null;
-}
-
-/** True for (…+)+, (…*){2,}, (a|b)+ and the like: the shapes that backtrack exponentially. */
-function hasNestedQuantifier(pattern: string): boolean {
-  const stack: { risky: boolean }[] = [];
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (c === "[") {
-      // Skip a character class: its contents are literal.
-      for (i++; i < pattern.length && pattern[i] !== "]"; i++) if (pattern[i] === "\\") i++;
-      continue;
-    }
-    if (c === "(") stack.push({ risky: false });
-    else if (c === ")") {
-      const group = stack.pop();
-      const next = pattern[i + 1];
-      if (group?.risky && (next === "+" || next === "*" || next === "{")) return true;
-      if (group?.risky && stack.length) stack[stack.length - 1]!.risky = true;
-    } else if ((c === "+" || c === "*" || c === "{" || c === "|") && stack.length) {
-      stack[stack.length - 1]!.risky = true;
-    }
-  }
-  return false;
-}
-
-const patternSchema = z
-  .string()
-  .min(1)
-  .max(maxPatternLength)
-  .superRefine((p, ctx) => {
-    const problem = patternProblem(p);
-    if (problem) ctx.addIssue({ code: "custom", message: `The pattern is refused: ${problem}` });
-  });
+/**
+ * A pattern's shape only. Its RE2 syntax and size are checked on the server
+ * (lib/notify/match.ts assertPatternAccepted) when a rule is saved or tested: re2js is too large to ship to the browser for a form check. A stored
+ * pattern RE2 refuses (saved before patterns ran on RE2) matches nothing and can be edited.
+ */
+const patternSchema = z.string().min(1).max(maxPatternLength, `The pattern is refused: at most ${maxPatternLength} characters`);
 
 export const triggerSchema = z.discriminatedUnion("kind", [
   z.object({

@@ -8,7 +8,9 @@
  *   written in one statement at most every FLUSH_MS (the first of a new row at once,
  *   after the answer), so a flood writes a few rows, not one per request.
  * - Past REFUSALS_PER_MINUTE from one address in this process, the answer becomes 429
- *   with Retry-After, and nothing more is counted until the next minute.
+ *   with Retry-After, and nothing more is counted until the next minute. The address
+ *   comes from lib/http/client-address.ts; when it cannot be known, nothing is limited
+ *   (counts go to "unknown").
  * Operators see the counts on the Deliveries page.
  */
 import { sql } from "drizzle-orm";
@@ -32,13 +34,17 @@ let flushTimer: ReturnType<typeof setTimeout> | null = null;
 
 /** Answers an unauthenticated request (without reading its body) and counts it. */
 export function refuseUnauthenticated(req: Request, event: WebhookEvent, error: AppError): Response {
-  const address = clientAddress(req.headers);
+  const known = clientAddress(req.headers);
+  const address = known ?? "unknown";
   const now = Date.now();
   const minute = Math.floor(now / 60_000);
-  const seen = perAddress.get(address);
+  // Only a known address is limited: one shared "unknown" bucket would let anyone block everyone.
+  const seen = known ? perAddress.get(known) : undefined;
   const count = seen && seen.minute === minute ? seen.count + 1 : 1;
-  if (perAddress.size > 10_000 && !seen) perAddress.clear();
-  perAddress.set(address, { minute, count });
+  if (known) {
+    if (perAddress.size > 10_000 && !seen) perAddress.clear();
+    perAddress.set(known, { minute, count });
+  }
   // The body stays unread: cancel it so its bytes are not buffered.
   void req.body?.cancel().catch(() => {});
 

@@ -3,6 +3,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/accounts/users";
 import { isSetupCompleted, linkability, listLinks, renameLink, startLink, unlink } from "@/lib/auth/linking";
 import { scopeFor } from "@/lib/auth/scope";
+import { ingestRealtime } from "@/lib/ingest/realtime";
+import { listSessions, sessionSegments } from "@/lib/live/queries";
+import { mayNotify } from "@/lib/notify/targets";
 import { resetTables, useTestDb } from "../db";
 
 useTestDb();
@@ -17,7 +20,10 @@ describe("linking without Omi credentials", () => {
     const link = await startLink({ userId: a.id, uid: "T1" });
     expect(link.status).toBe("trusted");
     expect(await isSetupCompleted("T1")).toBe(true);
-    expect((await scopeFor(a.id)).uids).toEqual(["T1"]);
+    // Trusted proves nothing: it grants no app-token rows, only notifications to the uid.
+    expect((await scopeFor(a.id)).uids).toEqual([]);
+    expect(await mayNotify({ userId: a.id, uid: "T1" })).toBe(true);
+    expect(await mayNotify({ userId: b.id, uid: "T1" })).toBe(false);
     await expect(startLink({ userId: b.id, uid: "T1" })).rejects.toThrow(/already linked to another Omi Hub account/);
     expect(await linkability({ userId: b.id, uid: "T1" })).toBe("refused");
     // Linking again is harmless.
@@ -35,6 +41,21 @@ describe("linking without Omi credentials", () => {
     expect(await isSetupCompleted("T2")).toBe(false);
     // Now free for someone else.
     expect((await startLink({ userId: b.id, uid: "T2" })).status).toBe("trusted");
+  });
+
+  it("reveals nothing beyond the account's own personal-token data", async () => {
+    const a = await newUser();
+    await startLink({ userId: a.id, uid: "T3" });
+    const ingest = (ownerUserId: string | null, text: string) =>
+      ingestRealtime({ uid: "T3", ownerUserId, receivedAt: new Date() }, { segments: [{ id: text, text, is_user: true, start: 0, end: 1 }] });
+    // Rows with no owner: what an app token (a published app) would have stored for T3,
+    // e.g. before the server lost its Omi credentials. The trusted link must not open them.
+    await ingest(null, "app-token line");
+    await ingest(a.id, "own line");
+    const scope = await scopeFor(a.id);
+    const sessions = await listSessions({ scope });
+    expect(sessions).toHaveLength(1);
+    expect((await sessionSegments({ scope, sessionId: sessions[0]!.id }))?.map((s) => s.text)).toEqual(["own line"]);
   });
 
   it("rejects uids that are empty or too long", async () => {

@@ -55,6 +55,22 @@ describe("linking with Omi credentials", () => {
     expect((await scope.scopeFor(user.id)).uids).toEqual(["U1"]);
   });
 
+  it("a trusted link left from before credentials were set proves nothing: it shows as unverified and a code replaces it", async () => {
+    const [squatter, owner] = [await newUser(), await newUser()];
+    const { omiLinks } = await import("@/db/schema");
+    await dbClient.db.insert(omiLinks).values({ userId: squatter.id, uid: "U9", status: "trusted", verifiedAt: new Date() });
+    expect((await linking.listLinks({ userId: squatter.id }))[0]!.status).toBe("unverified");
+    expect((await scope.scopeFor(squatter.id)).uids).toEqual([]);
+    const { mayNotify } = await import("@/lib/notify/targets");
+    expect(await mayNotify({ userId: squatter.id, uid: "U9" })).toBe(false);
+
+    expect(await linking.linkability({ userId: owner.id, uid: "U9" })).toBe("available");
+    await linking.startLink({ userId: owner.id, uid: "U9" });
+    await linking.verifyLinkCode({ userId: owner.id, uid: "U9", code: lastCode("U9") });
+    expect(await linking.listLinks({ userId: squatter.id })).toEqual([]);
+    expect(await mayNotify({ userId: owner.id, uid: "U9" })).toBe(true);
+  });
+
   it("allows five tries per code, then asks for a new code", async () => {
     const user = await newUser();
     await linking.startLink({ userId: user.id, uid: "U2" });

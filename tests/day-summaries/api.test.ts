@@ -12,7 +12,8 @@ import { createTestAccount } from "../isolation/accounts";
 import { fixtureBody, sendDaySummary, summaryFor } from "./seed";
 
 const APP_TOKEN = vi.hoisted(() => {
-  process.env.OMI_WEBHOOK_TOKEN = "recaps-app-token";
+  // An app token needs Omi credentials (lib/env.ts); nothing here reaches Omi.
+  Object.assign(process.env, { OMI_WEBHOOK_TOKEN: "recaps-app-token", OMI_APP_ID: "test-app", OMI_APP_SECRET: "test-app-secret", OMI_API_URL: "http://127.0.0.1:9" });
   return "recaps-app-token";
 });
 

@@ -3,12 +3,13 @@
  * back the log row each request wrote (the newest one).
  */
 import type { WebhookEvent } from "@/db/schema";
+import { setAppTokenEnv } from "../webhooks/harness";
 
 export const APP_TOKEN = "deliveries-app-token";
 
 /** Call before anything imports lib/env. */
 export function setDeliveryTestEnv(extra: Record<string, string> = {}): void {
-  process.env.OMI_WEBHOOK_TOKEN = APP_TOKEN;
+  setAppTokenEnv(APP_TOKEN);
   Object.assign(process.env, extra);
 }
 

@@ -9,7 +9,9 @@ import type { TestAccount } from "../isolation/types";
 import { APP_TOKEN, memoryBody, sendWebhook, setDeliveryTestEnv } from "./helpers";
 
 const OPERATOR = "ops@example.test";
-setDeliveryTestEnv({ ADMIN_EMAILS: `someone@example.test, ${OPERATOR.toUpperCase()}` });
+// Listed here as an attacker would hope: ADMIN_EMAILS no longer grants anything.
+const LISTED = "listed@example.test";
+setDeliveryTestEnv({ ADMIN_EMAILS: `${LISTED}, ${OPERATOR}` });
 useTestDb();
 
 type Q = typeof import("@/lib/deliveries/queries");
@@ -21,6 +23,7 @@ let b: TestAccount;
 let viewerA: Awaited<ReturnType<A["deliveryViewerFor"]>>;
 let viewerB: Awaited<ReturnType<A["deliveryViewerFor"]>>;
 let viewerOps: Awaited<ReturnType<A["deliveryViewerFor"]>>;
+let viewerListed: Awaited<ReturnType<A["deliveryViewerFor"]>>;
 
 beforeAll(async () => {
   q = await import("@/lib/deliveries/queries");
@@ -34,10 +37,14 @@ beforeEach(async () => {
   a = await createTestAccount();
   b = await createTestAccount();
   const { createUser } = await import("@/lib/accounts/users");
+  const { runUserCommand } = await import("@/scripts/user/cli");
   const ops = await createUser({ email: OPERATOR, password: "operator-password-1" });
-  viewerA = await access.deliveryViewerFor({ id: a.userId, email: a.email });
-  viewerB = await access.deliveryViewerFor({ id: b.userId, email: b.email });
-  viewerOps = await access.deliveryViewerFor({ id: ops.id, email: OPERATOR });
+  const listed = await createUser({ email: LISTED, password: "listed-password-1" });
+  expect(await runUserCommand(["grant-operator", OPERATOR.toUpperCase()], { out: () => {}, err: () => {} })).toBe(0);
+  viewerA = await access.deliveryViewerFor({ id: a.userId });
+  viewerB = await access.deliveryViewerFor({ id: b.userId });
+  viewerOps = await access.deliveryViewerFor({ id: ops.id });
+  viewerListed = await access.deliveryViewerFor({ id: listed.id });
 });
 
 const listIds = async (viewer: typeof viewerA, query: Record<string, unknown> = {}) => {
@@ -47,10 +54,16 @@ const listIds = async (viewer: typeof viewerA, query: Record<string, unknown> = 
 };
 
 describe("visibility", () => {
-  it("operators are recognised by ADMIN_EMAILS, case-insensitively", () => {
-    expect(access.isOperator("Ops@Example.Test")).toBe(true);
-    expect(access.isOperator("other@example.test")).toBe(false);
-    expect(access.isOperator(null)).toBe(false);
+  it("operators are the accounts the CLI granted; an address in ADMIN_EMAILS grants nothing", async () => {
+    expect(viewerOps.operator).toBe(true);
+    expect(viewerListed.operator).toBe(false);
+    expect(viewerA.operator).toBe(false);
+    const { runUserCommand } = await import("@/scripts/user/cli");
+    const io = { out: () => {}, err: () => {} };
+    expect(await runUserCommand(["revoke-operator", OPERATOR], io)).toBe(0);
+    expect((await access.deliveryViewerFor({ id: viewerOps.scope.userId })).operator).toBe(false);
+    expect(await runUserCommand(["grant-operator", "nobody@example.test"], io)).toBe(1);
+    expect(await runUserCommand(["grant-operator"], io)).toBe(2);
   });
 
   it("an account sees its personal-token rows and app-token rows of its linked uids, never another account's", async () => {

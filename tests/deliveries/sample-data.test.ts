@@ -70,7 +70,7 @@ describe("send sample data", () => {
     const { deliveryViewerFor } = await import("@/lib/deliveries/access");
     const { listDeliveries } = await import("@/lib/deliveries/queries");
     const { deliveryListQuerySchema } = await import("@/lib/api/schemas/deliveries");
-    const list = await listDeliveries({ viewer: await deliveryViewerFor({ id: owner.userId, email: owner.email }), query: deliveryListQuerySchema.parse({ limit: "100" }) });
+    const list = await listDeliveries({ viewer: await deliveryViewerFor({ id: owner.userId }), query: deliveryListQuerySchema.parse({ limit: "100" }) });
     expect(list.items).toHaveLength(6 + 1 + 10 + 2 + 1);
     expect(list.items.every((d) => d.status === 200 && d.auth === "personal")).toBe(true);
   });

@@ -21,3 +21,15 @@ describe("env on Vercel", () => {
     expect(r.stderr).toMatch(/DATABASE_URL and AUTH_SECRET/);
   });
 });
+
+describe("env of a published Omi app", () => {
+  it("refuses OMI_WEBHOOK_TOKEN without OMI_APP_ID and OMI_APP_SECRET, saying what to set and why", () => {
+    const r = runStart({ OMI_WEBHOOK_TOKEN: "app-token", OMI_APP_ID: undefined, OMI_APP_SECRET: undefined, AUTH_SECRET: "x".repeat(32) });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain("OMI_WEBHOOK_TOKEN is set, but OMI_APP_ID and OMI_APP_SECRET are not");
+    expect(r.stderr).toMatch(/anyone could link any uid first/);
+    const one = runStart({ OMI_WEBHOOK_TOKEN: "app-token", OMI_APP_ID: "app", OMI_APP_SECRET: undefined, AUTH_SECRET: "x".repeat(32) });
+    expect(one.status).not.toBe(0);
+    expect(one.stderr).toContain("but OMI_APP_SECRET is not");
+  });
+});

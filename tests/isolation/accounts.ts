@@ -1,12 +1,15 @@
 /**
  * Test accounts for the isolation table, made through the real functions: an account,
- * a link to a fresh uid (trusted in tests, where no Omi credentials are set: it sees the
- * same data as a verified one), a personal API token and a personal webhook token.
+ * a VERIFIED link to a fresh uid (written directly: proving a link by code is the
+ * accounts feature's own test, tests/accounts/linking-verified.test.ts), a personal API
+ * token and a personal webhook token. A verified link is the one that also shows the
+ * uid's app-token rows, so the table covers both kinds of data.
  */
 import { randomBytes } from "node:crypto";
 import { createApiToken } from "@/lib/accounts/api-tokens";
 import { createUser } from "@/lib/accounts/users";
-import { startLink } from "@/lib/auth/linking";
+import { db } from "@/db/client";
+import { omiLinks } from "@/db/schema";
 import { getWebhookToken } from "@/lib/auth/webhook-tokens";
 import type { TestAccount } from "./types";
 
@@ -15,8 +18,7 @@ export async function createTestAccount(): Promise<TestAccount> {
   const email = `isolation-${tag}@example.test`;
   const user = await createUser({ email, password: `password-${tag}` });
   const uid = `uid-${tag}`;
-  const link = await startLink({ userId: user.id, uid });
-  if (link.status === "unverified") throw new Error("createTestAccount needs a test file without Omi API credentials");
+  await db.insert(omiLinks).values({ userId: user.id, uid, status: "verified", verifiedAt: new Date() });
   const { token: apiToken } = await createApiToken({ userId: user.id, name: "isolation test" });
   const webhookToken = await getWebhookToken(user.id);
   return { userId: user.id, email, apiToken, webhookToken, uid };

@@ -9,12 +9,23 @@ import path from "node:path";
 import type { WebhookEvent } from "@/db/schema";
 
 export const UID = "Xq7nP2vLm9RzT4kB8wYc3JdF1aH6";
+
+/** A published app's env for tests: the app token plus the Omi credentials it requires. */
+export function setAppTokenEnv(token: string): void {
+  process.env.OMI_WEBHOOK_TOKEN = token;
+  process.env.OMI_APP_ID ??= "test-app";
+  process.env.OMI_APP_SECRET ??= "test-app-secret";
+  process.env.OMI_API_URL ??= "http://127.0.0.1:9";
+}
 export const APP_TOKEN = "app-wide-test-token";
 export const APP_SECRET = "whsec_app_wide_test_secret";
 
-/** Call before anything imports lib/env. */
+/**
+ * Call before anything imports lib/env. An app token needs Omi app credentials (lib/env.ts);
+ * they point at a closed local port, since nothing here should reach Omi.
+ */
 export function setWebhookEnv(extra: Record<string, string> = {}): void {
-  process.env.OMI_WEBHOOK_TOKEN = APP_TOKEN;
+  setAppTokenEnv(APP_TOKEN);
   process.env.OMI_SIGNING_SECRET = APP_SECRET;
   process.env.WEBHOOK_MAX_BODY_BYTES ??= String(1024 * 1024);
   Object.assign(process.env, extra);

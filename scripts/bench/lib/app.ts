@@ -56,6 +56,10 @@ export async function startApp({ port, databaseUrl, env = {} }: { port: number; 
       NEXT_MANUAL_SIG_HANDLE: "true",
       AUTH_SECRET: "bench-secret-bench-secret-bench-secret",
       OMI_WEBHOOK_TOKEN: appToken,
+      // An app token needs Omi app credentials (lib/env.ts); the benchmarks never call Omi.
+      OMI_APP_ID: "bench-app",
+      OMI_APP_SECRET: "bench-app-secret",
+      OMI_API_URL: "http://127.0.0.1:9",
       BENCH_ROUTES: "1",
       DISABLE_SCHEDULER: "1",
       LOG_LEVEL: "error",

@@ -67,11 +67,12 @@ export function ComposeCard() {
         </div>
       ) : uids.length === 0 ? (
         <p className="mt-4 rounded-lg bg-zinc-50 p-3 text-sm text-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-300">
-          You can send by hand only to an Omi account you have verified. Open the app&rsquo;s Auth URL from Omi, or see{" "}
+          Notifications, by hand or from rules, go only to an Omi account you have linked and verified (data sent to your webhook URLs
+          does not prove whose phone it came from). Open the app&rsquo;s Auth URL from Omi, or see{" "}
           <Link href="/settings" className="font-medium text-accent-700 underline dark:text-accent-300">
             Settings
           </Link>
-          . Rules still notify the phone that sends with your personal webhook URLs.
+          .
         </p>
       ) : (
         <form

@@ -222,7 +222,10 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
               onChange={(e) => set("pattern", e.target.value)}
             />
             <p id={f("pattern-hint")} className={hintClass}>
-              Any case. Not allowed, so no pattern can stall: back-references, lookarounds, and repeated groups that repeat inside, like (a+)+.
+              RE2 syntax, any case: <code>\b</code> word edge, <code>\d</code> digit, <code>\w</code> letter or digit, <code>\s</code> space,{" "}
+              <code>[a-z]</code>, <code>(mom|dad)</code>, <code>?</code> <code>*</code> <code>+</code> <code>{"{2,5}"}</code>,{" "}
+              <code>\p{"{L}"}</code> any letter. Not available: back-references (<code>\1</code>) and lookarounds (<code>(?=</code>,{" "}
+              <code>(?!</code>). Checked when you test or save; very large repeats are refused.
             </p>
           </div>
         ) : null}

@@ -29,7 +29,10 @@ export function RulesCard() {
           <h2 id="rules-title" className={sectionTitle}>
             Rules
           </h2>
-          <p className={sectionText}>Each rule reads only the data it declares, and fires at most once per segment, memory or summary.</p>
+          <p className={sectionText}>
+            Each rule reads only the data it declares, fires at most once per segment, memory or summary, and notifies only Omi accounts you
+            have linked and verified. Up to 50 rules.
+          </p>
         </div>
         {!creating ? <Button onClick={() => setCreating(true)}>New rule</Button> : null}
       </div>

@@ -1,7 +1,8 @@
 import { route } from "@/lib/api/handler";
 import { notificationSettingsBody, type NotificationSettings } from "@/lib/api/schemas/notifications";
 import { omiApiConfigured } from "@/lib/env";
-import { getQuietHours, notifiableUids, setQuietHours } from "@/lib/notify/queries";
+import { getQuietHours, setQuietHours } from "@/lib/notify/queries";
+import { notifiableUids } from "@/lib/notify/targets";
 
 export const dynamic = "force-dynamic";
 
