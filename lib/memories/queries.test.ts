@@ -145,6 +145,12 @@ describe("search", () => {
     expect(await titles("!!! :: &|")).toEqual([]);
     expect(await titles("ALPHA")).toHaveLength(2);
   });
+
+  it("tells phrases (ranked over fewer candidates) from word searches", async () => {
+    const { hasPhrase } = await import("./queries");
+    for (const phrase of ['"team meeting"', 'budget "the plan"', "e-mail", "o'clock", '"São Paulo"']) expect(hasPhrase(phrase), phrase).toBe(true);
+    for (const words of ["team meeting", '"team"', "budget -review", "r12345 or zebra", '""']) expect(hasPhrase(words), words).toBe(false);
+  });
 });
 
 describe("getMemory and action items", () => {
