@@ -71,14 +71,21 @@ function countRefusal(p: Pending): void {
   }
   if (!existing && !flushTimer) {
     // A new row: written right after this answer (also where timers do not outlive a request).
-    runAfterResponse(flushRefusals);
+    runAfterResponse(() => flushRefusals());
   }
   flushTimer ??= setTimeout(() => void flushRefusals(), FLUSH_MS);
   flushTimer.unref?.();
 }
 
-/** Writes the gathered counts (one statement). Exported for tests. */
-export async function flushRefusals(): Promise<void> {
+let flushing: Promise<void> = Promise.resolve();
+
+/** Writes the gathered counts (one statement), after any write already under way. Exported for tests. */
+export function flushRefusals(): Promise<void> {
+  flushing = flushing.then(writePending);
+  return flushing;
+}
+
+async function writePending(): Promise<void> {
   if (flushTimer) clearTimeout(flushTimer);
   flushTimer = null;
   if (pending.size === 0) return;
