@@ -8,6 +8,7 @@ import { deliveries, deliveryKeys } from "@/db/schema";
 import { pruneAudio } from "@/lib/audio/retention";
 import { env } from "@/lib/env";
 import { processDue } from "@/lib/notify/sender";
+import { omiSyncMaintenance } from "@/lib/omi-sync/runner";
 
 /**
  * The delivery log and its delivery keys are the tables that grow with every webhook:
@@ -27,5 +28,7 @@ export async function runMaintenance(): Promise<Record<string, number>> {
     recordingsDeleted: await pruneAudio(),
     // Held/queued notifications whose time has come, and claims abandoned mid-call.
     notificationsProcessed: await processDue({ limit: 200 }),
+    // Each connected Omi Developer API key's hourly reconcile; on Vercel (no loop of our own) also a minute of import/reconcile steps.
+    ...(await omiSyncMaintenance({ deadlineMs: env.VERCEL ? 60_000 : 0 })),
   };
 }

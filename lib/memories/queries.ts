@@ -21,6 +21,7 @@ import { visibleTo, type Scope } from "@/lib/auth/scope";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { MATCH_START, MATCH_STOP, plainSnippet, snippetParts } from "./highlight";
 import { memoryExtras } from "./payload";
+import { withOmiPrecision } from "./precise-time";
 
 /** How many of the newest matches a search ranks. Bounds the work for words found in nearly every memory. */
 export const SEARCH_CANDIDATES = 1000;
@@ -33,7 +34,7 @@ const col = (name: string) => sql.raw(`"memories"."${name}"`);
 
 /** The columns of a list row (never raw, transcript or vector: they are large). */
 const summaryColumns = sql`
-  "memories"."id", "memories"."uid", "memories"."title", left("memories"."overview", 2000) as overview,
+  "memories"."id", "memories"."uid", "memories"."omi_id", "memories"."title", left("memories"."overview", 2000) as overview,
   "memories"."emoji", "memories"."category", "memories"."source", "memories"."language",
   "memories"."folder_name", "memories"."discarded", "memories"."duration_seconds",
   "memories"."action_item_count", "memories"."revisions",
@@ -41,11 +42,13 @@ const summaryColumns = sql`
   ${iso(sql`coalesce("memories"."omi_created_at", "memories"."created_at")`)} as created_at,
   ${iso(col("created_at"))} as received_at, ${iso(col("updated_at"))} as updated_at,
   ${iso(col("listed_at"))} as listed_at_iso, ${isoMicro(col("listed_at"))} as listed_key,
-  "memories"."listed_at"`;
+  "memories"."listed_at", "memories"."started_at_text", "memories"."finished_at_text", "memories"."created_at_text",
+  ("memories"."omi_created_at" is not null) as has_omi_created_at`;
 
 type SummaryRow = {
   id: string;
   uid: string;
+  omi_id: string;
   title: string;
   overview: string;
   emoji: string;
@@ -64,12 +67,20 @@ type SummaryRow = {
   updated_at: string;
   listed_at_iso: string;
   listed_key: string;
+  started_at_text: string | null;
+  finished_at_text: string | null;
+  created_at_text: string | null;
+  has_omi_created_at: boolean;
 };
 
 function toSummary(r: SummaryRow, extra: { snippet?: string | null; rank?: number | null } = {}): MemorySummary {
+  // Omi's microseconds, where Omi's own text of the time is the instant we hold.
+  const startedAt = withOmiPrecision(r.started_at, r.started_at_text);
+  const createdAt = r.has_omi_created_at ? withOmiPrecision(r.created_at, r.created_at_text)! : r.created_at;
   return {
     id: r.id,
     uid: r.uid,
+    omiId: r.omi_id,
     title: r.title,
     overview: r.overview,
     emoji: r.emoji,
@@ -78,12 +89,12 @@ function toSummary(r: SummaryRow, extra: { snippet?: string | null; rank?: numbe
     language: r.language,
     folderName: r.folder_name,
     discarded: r.discarded,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-    createdAt: r.created_at,
+    startedAt,
+    finishedAt: withOmiPrecision(r.finished_at, r.finished_at_text),
+    createdAt,
     receivedAt: r.received_at,
     updatedAt: r.updated_at,
-    listedAt: r.listed_at_iso,
+    listedAt: withOmiPrecision(r.listed_at_iso, r.started_at ? r.started_at_text : r.has_omi_created_at ? r.created_at_text : null)!,
     durationSeconds: r.duration_seconds == null ? null : Number(r.duration_seconds),
     actionItemCount: Number(r.action_item_count),
     revisions: Number(r.revisions),
@@ -120,6 +131,7 @@ function timeBounds(query: Pick<MemoryListQuery, "from" | "to">): { from?: strin
 
 function filters(query: MemoryListQuery): SQL {
   const parts: SQL[] = [];
+  if (query.omiId) parts.push(sql`"memories"."omi_id" = ${query.omiId}`);
   if (!query.discarded) parts.push(sql`not "memories"."discarded"`);
   if (query.category) parts.push(sql`"memories"."category" = ${query.category}`);
   const { from, to } = timeBounds(query);
@@ -228,24 +240,37 @@ export type ActionItemRow = {
   completed_local: boolean | null;
   completed_local_at: string | null;
   due_at: string | null;
+  due_at_text: string | null;
   present: boolean;
+  omi_id: string | null;
+  omi_push: "pending" | "sent" | "failed" | null;
+  omi_push_error: string | null;
+  last_change: { source: "hub" | "omi"; completed: boolean; at: string; note: string | null } | string | null;
 };
 
+/** An item's columns, with its latest change from action_item_changes (the history line under it). */
 export const actionItemColumns = sql`"action_items"."id", "action_items"."memory_id", "action_items"."description",
   "action_items"."completed_omi", "action_items"."completed_local", "action_items"."present",
-  ${iso(sql`"action_items"."completed_local_at"`)} as completed_local_at, ${iso(sql`"action_items"."due_at"`)} as due_at`;
+  ${iso(sql`"action_items"."completed_local_at"`)} as completed_local_at, ${iso(sql`"action_items"."due_at"`)} as due_at,
+  "action_items"."raw"->>'due_at' as due_at_text, "action_items"."omi_id", "action_items"."omi_push", "action_items"."omi_push_error",
+  (select json_build_object('source', c.source, 'completed', c.completed, 'at', ${iso(sql`c.at`)}, 'note', c.note)
+    from action_item_changes c where c.action_item_id = "action_items"."id" order by c.at desc, c.id desc limit 1) as last_change`;
 
 export function toActionItem(r: ActionItemRow): ActionItemView {
+  const lastChange = typeof r.last_change === "string" ? (JSON.parse(r.last_change) as Exclude<ActionItemRow["last_change"], string>) : r.last_change;
   return {
     id: r.id,
     memoryId: r.memory_id,
+    omiId: r.omi_id,
     description: r.description,
     completed: r.completed_local ?? r.completed_omi,
     completedOmi: r.completed_omi,
     completedLocal: r.completed_local,
     completedLocalAt: r.completed_local_at,
-    dueAt: r.due_at,
+    dueAt: withOmiPrecision(r.due_at, r.due_at_text),
     present: r.present,
+    omiSync: r.omi_push ? { state: r.omi_push, error: r.omi_push_error } : null,
+    lastChange: lastChange ?? null,
   };
 }
 
