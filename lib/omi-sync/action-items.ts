@@ -194,7 +194,18 @@ async function setPush(itemId: string, omiPush: HeldItem["omiPush"], omiPushErro
  * uid. `fromJob`: budget waits and Omi being away are thrown (the job waits and
  * retries); from a route they leave the tick pending for the next sync.
  */
-export async function pushTick({ userId, itemId, fromJob = false }: { userId: string; itemId: string; fromJob?: boolean }): Promise<void> {
+export async function pushTick({
+  userId,
+  itemId,
+  fromJob = false,
+  timeoutMs,
+}: {
+  userId: string;
+  itemId: string;
+  fromJob?: boolean;
+  /** Per call to Omi; a route keeps it short (a slow Omi leaves the tick pending for the next sync). */
+  timeoutMs?: number;
+}): Promise<void> {
   const scope = await scopeFor(userId);
   const [item] = await rows<TickTarget>(
     sql`select a.id, a.description, coalesce(a.completed_local, a.completed_omi) as completed, a.omi_id, memories.omi_id as conversation_id, memories.uid
@@ -220,7 +231,7 @@ export async function pushTick({ userId, itemId, fromJob = false }: { userId: st
     let omiId = item.omi_id;
     if (!omiId) {
       const page = await withinBudget(key.id, ["action_items"], () =>
-        listActionItems(secret, { limit: 1000, offset: 0, conversationId: item.conversation_id }),
+        listActionItems(secret, { limit: 1000, offset: 0, conversationId: item.conversation_id }, { timeoutMs }),
       );
       omiId = page.items.find((i) => i.description.trim() === item.description)?.id ?? null;
       if (!omiId) {
@@ -230,7 +241,7 @@ export async function pushTick({ userId, itemId, fromJob = false }: { userId: st
         return;
       }
     }
-    const saved = await withinBudget(key.id, ["action_item_writes"], () => setActionItemCompletedInOmi(secret, omiId, item.completed));
+    const saved = await withinBudget(key.id, ["action_item_writes"], () => setActionItemCompletedInOmi(secret, omiId, item.completed, { timeoutMs }));
     if (!saved) {
       const why = "Not sent to Omi: Omi no longer has this item.";
       await db.update(actionItems).set({ omiId, omiPush: "failed", omiPushError: why }).where(eq(actionItems.id, item.id));

@@ -18,6 +18,6 @@ const params = z.object({ id: z.string().min(1).max(100) });
 export const PATCH = route({ auth: "account", params, body: actionItemPatchSchema }, async ({ user, params, body }) => {
   const item = await setActionItemCompleted({ scope: await scopeFor(user.id), id: params.id, completed: body.completed });
   if (!item) throw notFound("Action item");
-  await pushTick({ userId: user.id, itemId: item.id });
+  await pushTick({ userId: user.id, itemId: item.id, timeoutMs: 8_000 });
   return (await getActionItem({ id: item.id })) ?? item;
 });
