@@ -72,8 +72,8 @@ export async function getJob({ userId, id }: { userId: string; id: string }, on:
   return job;
 }
 
-/** Starts "Import from Omi" for a connected key: all conversations, action items and facts. A running reconcile gives way. */
-export async function startImport({ userId, linkId, now = new Date() }: { userId: string; linkId: string; now?: Date }): Promise<OmiSyncJob> {
+/** The account's key for this link, usable for a job; 404 for anyone else's, 409 when Omi stopped accepting it. */
+async function activeKeyOfLink({ userId, linkId }: { userId: string; linkId: string }) {
   const [key] = await db
     .select()
     .from(omiDevKeys)
@@ -81,6 +81,12 @@ export async function startImport({ userId, linkId, now = new Date() }: { userId
     .limit(1);
   if (!key) throw notFound("Omi Developer API key");
   if (key.status !== "active") throw new AppError("conflict", key.statusMessage ?? "Omi no longer accepts this key: paste a new one first.");
+  return key;
+}
+
+/** Starts "Import from Omi" for a connected key: all conversations, action items and facts. A running reconcile gives way. */
+export async function startImport({ userId, linkId, now = new Date() }: { userId: string; linkId: string; now?: Date }): Promise<OmiSyncJob> {
+  const key = await activeKeyOfLink({ userId, linkId });
   return db.transaction(async (tx) => {
     const [running] = await tx
       .select()
@@ -136,13 +142,7 @@ export async function scheduleReconciles({ now = new Date(), keyId }: { now?: Da
 
 /** "Check now": a reconcile for this key right away, unless a job is running. */
 export async function reconcileNow({ userId, linkId }: { userId: string; linkId: string }): Promise<OmiSyncJob> {
-  const [key] = await db
-    .select({ id: omiDevKeys.id, status: omiDevKeys.status, statusMessage: omiDevKeys.statusMessage })
-    .from(omiDevKeys)
-    .where(and(eq(omiDevKeys.linkId, linkId), eq(omiDevKeys.userId, userId)))
-    .limit(1);
-  if (!key) throw notFound("Omi Developer API key");
-  if (key.status !== "active") throw new AppError("conflict", key.statusMessage ?? "Omi no longer accepts this key: paste a new one first.");
+  const key = await activeKeyOfLink({ userId, linkId });
   await scheduleReconciles({ keyId: key.id });
   const [job] = await db
     .select()
