@@ -33,6 +33,7 @@ export async function checkKeyReadsUid({
   uid,
   targetOwner,
   label,
+  timeoutMs,
 }: {
   key: string;
   userId: string;
@@ -41,6 +42,7 @@ export async function checkKeyReadsUid({
   targetOwner: string | null;
   /** How the uid is named in messages (its nickname, or the uid). */
   label: string;
+  timeoutMs?: number;
 }): Promise<Evidence> {
   const newest = (owner: string | null) =>
     db
@@ -63,7 +65,7 @@ export async function checkKeyReadsUid({
     [own, "own_conversation"],
   ] as const) {
     for (const { omiId } of rowsHeld) {
-      if (await getConversation(key, omiId, false)) return evidence;
+      if (await getConversation(key, omiId, false, { timeoutMs })) return evidence;
     }
   }
   if (delivered.length + own.length > 0) {

@@ -19,6 +19,8 @@ import { importOwner } from "./owner";
 
 /** Connect attempts per account and hour: each one costs calls against Omi's limits. */
 const connectAttemptsPerHour = 10;
+/** Per call while connecting: up to five calls must fit in the route's time. */
+const connectTimeoutMs = 8_000;
 
 /** The key in clear, for a call to Omi. Never returned by a route or logged. */
 export function keySecret(key: Pick<OmiDevKey, "keyEnc">): string {
@@ -65,10 +67,10 @@ export async function connectKey({ userId, linkId, key }: { userId: string; link
   let scopes: string[] | null = null;
   let info: Awaited<ReturnType<typeof getKeyInfo>> = null;
   try {
-    info = await getKeyInfo(key);
+    info = await getKeyInfo(key, { timeoutMs: connectTimeoutMs });
     scopes = info?.scopes ?? null;
     // Without a self-check, one cheap list call proves the key and its conversations:read.
-    if (!info) await listConversations(key, { limit: 1, offset: 0, includeTranscript: false });
+    if (!info) await listConversations(key, { limit: 1, offset: 0, includeTranscript: false }, { timeoutMs: connectTimeoutMs });
   } catch (err) {
     connectError(err);
   }
@@ -91,7 +93,7 @@ export async function connectKey({ userId, linkId, key }: { userId: string; link
   });
   let evidence: OmiDevKey["evidence"];
   try {
-    evidence = await checkKeyReadsUid({ key, userId, uid: link.uid, targetOwner, label });
+    evidence = await checkKeyReadsUid({ key, userId, uid: link.uid, targetOwner, label, timeoutMs: connectTimeoutMs });
   } catch (err) {
     connectError(err);
   }

@@ -103,7 +103,7 @@ describe("action items both ways", () => {
     await reconcile(userId, linkId);
     const [a, b] = await items(userId);
 
-    // A: ticked here while Omi is away (stays pending), then reopened... no: ticked in Omi LATER as open→done→open.
+    // A: ticked here while Omi is away (the tick waits), then, later, ticked and reopened in the Omi app.
     await omi.unavailable(true);
     expect((await tickHere(token, a!.id, true)).omiSync).toMatchObject({ state: "pending", error: expect.stringMatching(/Not sent yet/) });
     await omi.unavailable(false);
@@ -146,7 +146,7 @@ describe("action items both ways", () => {
     expect(await omi.patches()).toEqual([]);
   });
 
-  it("a key whose permissions Omi does not tell learns from Omi's 403", async () => {
+  it("a key whose permissions Omi does not tell: the tick fails with Omi's 403 in words", async () => {
     const seeded = await omi.seed({ key: "omi_dev_noselfcheck_0001", uid: UID, scopes: ["conversations:read", "action_items:read"], selfCheck: false, generate: { conversations: 1, actionItemsPerConversation: 1, segments: 1 } });
     const { userId, linkId } = await accountWithLink(UID, fake);
     const { getWebhookToken } = await import("@/lib/auth/webhook-tokens");

@@ -73,7 +73,7 @@ describe("connect a Developer API key", () => {
     });
   });
 
-  it("says in words what Omi answered: unknown key, MCP key, missing scope, rate limit, Omi down", async () => {
+  it("says in words what Omi answered: unknown key, missing scope, rate limit, Omi down; works without Omi's self-check", async () => {
     const seeded = await omi.seed({ key: "omi_dev_noconv_key_01", uid: "alice", scopes: ["memories:read"], generate: { conversations: 1 } });
     const { userId, linkId } = await accountWithLink("alice", fake);
     await deliverThroughApp("alice", seeded.conversations[0]!.id);
@@ -97,5 +97,11 @@ describe("connect a Developer API key", () => {
     const owner = await accountWithLink("alice", fake);
     const other = await accountWithLink("bob", fake);
     await expect(connect(other.userId, owner.linkId, "omi_dev_alice_key_0001")).rejects.toMatchObject({ code: "not_found" });
+
+    // A link still waiting for its code proves nothing yet.
+    const { startLink } = await import("@/lib/auth/linking");
+    const pending = await startLink({ userId: other.userId, uid: "carol" });
+    expect(pending.status).toBe("unverified");
+    await expect(connect(other.userId, pending.id, "omi_dev_alice_key_0001")).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/Confirm carol first/) });
   });
 });
