@@ -50,6 +50,14 @@ test("connect an Omi Developer API key, import with progress, facts, ticks both 
   const { requests } = await sendMemoryBodies({ baseUrl: baseURL!, token: appToken, uid, bodies: [first], retries: false });
   expect(requests[0]!.status).toBe(200);
 
+  // Before any key: "About you" says where Omi's facts come from.
+  await page.goto("/about-you");
+  await expect(page.getByRole("heading", { name: "No facts from Omi yet" })).toBeVisible();
+  await screenshot(page, "about-you-empty-1280");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, "about-you-empty-390");
+  await page.setViewportSize({ width: 1280, height: 800 });
+
   await page.goto("/settings");
   const card = page.getByRole("region", { name: "Import from Omi" });
   await expect(card.getByLabel("Developer API key")).toBeVisible();
