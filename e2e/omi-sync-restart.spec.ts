@@ -42,7 +42,7 @@ for (const kind of ["pglite", "postgres"] as const) {
       await expect(page.getByRole("heading", { name: "Linked", exact: true })).toBeVisible();
       const api = (path: string, method = "GET", body?: unknown) =>
         page.request.fetch(path, { method, headers: { origin: app!.url }, ...(body === undefined ? {} : { data: body }) });
-      const overview = (await (await api("/api/v1/omi-sync")).json()) as { links: { linkId: string }[] };
+      const overview = (await (await api("/api/v1/omi-sync/links")).json()) as { links: { linkId: string }[] };
       const linkId = overview.links[0]!.linkId;
       expect((await api(`/api/v1/omi-sync/links/${linkId}`, "PUT", { key })).status()).toBe(201);
       const started = (await (await api(`/api/v1/omi-sync/links/${linkId}/import`, "POST")).json()) as Job;

@@ -26,7 +26,7 @@ type LinkRow = OmiSyncOverview["links"][number];
 export function OmiDeveloperApiCard() {
   const overview = useQuery({
     queryKey,
-    queryFn: () => fetchJson("/api/v1/omi-sync", omiSyncOverviewSchema),
+    queryFn: () => fetchJson("/api/v1/omi-sync/links", omiSyncOverviewSchema),
     // Jobs also advance on the server (hourly checks): keep the view fresh.
     refetchInterval: (q) => (q.state.data?.links.some((l) => l.connection?.activeJob) ? 2_000 : 30_000),
   });

@@ -74,7 +74,7 @@ export const omiConnectionSchema = z.object({
 });
 export type OmiConnection = z.infer<typeof omiConnectionSchema>;
 
-/** GET /api/v1/omi-sync: each verified or trusted link, with its key when one is connected. */
+/** GET /api/v1/omi-sync/links: each verified or trusted link, with its key when one is connected. */
 export const omiSyncOverviewSchema = z.object({
   links: z.array(
     z.object({

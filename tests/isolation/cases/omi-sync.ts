@@ -66,13 +66,13 @@ const hasItem = (id: string, field = "id") => (body: unknown) =>
 
 const cases: IsolationCase[] = [
   {
-    name: "GET /api/v1/omi-sync",
+    name: "GET /api/v1/omi-sync/links",
     kind: "list",
-    handler: () => import("@/app/api/v1/omi-sync/route").then((m) => m.GET),
+    handler: () => import("@/app/api/v1/omi-sync/links/route").then((m) => m.GET),
     setup: async (owner) => {
       const { linkId } = await connected(owner);
       return {
-        path: "/api/v1/omi-sync",
+        path: "/api/v1/omi-sync/links",
         contains: (body) => ((body as { links?: { linkId: string; connection: unknown }[] }).links ?? []).some((l) => l.linkId === linkId && l.connection),
       };
     },
