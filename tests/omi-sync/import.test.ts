@@ -58,7 +58,7 @@ describe("import 1,000 conversations and 2,000 action items", () => {
     expect((await connectKey({ userId, linkId, key: KEY })).evidence).toBe("app_conversation");
 
     const { startImport, toJobView, getJob } = await import("@/lib/omi-sync/jobs");
-    const { advanceDueJobs, claimJob } = await import("@/lib/omi-sync/runner");
+    const { advanceDueJobs, claimJob, stepJob } = await import("@/lib/omi-sync/runner");
     const job = await startImport({ userId, linkId });
     const progress: number[] = [];
     const watch = async () => {
@@ -98,11 +98,17 @@ describe("import 1,000 conversations and 2,000 action items", () => {
     }
     await new Promise((r) => setTimeout(r, 1_600));
 
-    // The new process resumes from the saved cursor, not from the start.
-    await advanceDueJobs({ deadlineMs: 3_000 });
+    // The new process resumes from the saved cursor: its first step reads the next page, not the first.
+    const offsetOf = async () => ((await getJob({ userId, id: job.id })).cursor as { conversations?: { offset: number } }).conversations?.offset ?? -1;
+    const offsetBefore = await offsetOf();
+    expect(offsetBefore).toBeGreaterThanOrEqual(500);
+    const next = await claimJob();
+    expect(next?.id).toBe(job.id);
+    await stepJob(next!);
+    expect(await offsetOf()).toBe(offsetBefore + 25);
     const resumed = await watch();
-    expect(resumed.counts.conversationsRead).toBeGreaterThan(before.counts.conversationsRead);
-    expect(resumed.counts.conversationsRead).toBeLessThan(before.counts.conversationsRead + 200);
+    expect(resumed.counts.conversationsRead - before.counts.conversationsRead).toBeGreaterThan(0);
+    expect(resumed.counts.conversationsRead - before.counts.conversationsRead).toBeLessThanOrEqual(25);
 
     await deliver([listed[800]!, listed[950]!]);
     const done = toJobView(await runUntilSettled(job.id));
