@@ -411,6 +411,8 @@ export function createDevApi() {
       return true;
     }
     if (method === "POST" && what === "keys") return done(200, addKey({ ...input, uid }));
+    // POST /__fake/dev/revoke {key}: the person deleted the key in the Omi app.
+    if (method === "POST" && what === "revoke") return done(200, { revoked: keys.delete(String(input.key)) });
     // GET /__fake/dev/conversations?uid= : everything the fake holds for a uid, newest first.
     if (method === "GET" && what === "conversations" && !parts[3]) {
       const list = [...conversations.values()].filter((c) => c.uid === uid).sort((a, b) => b.createdUs - a.createdUs);

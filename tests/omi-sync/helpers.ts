@@ -23,6 +23,7 @@ export function devFake(fake: Pick<FakeOmi, "url">) {
     seed: (body: { key?: string; uid: string; scopes?: string[] | null; selfCheck?: boolean; memoriesGate?: string; generate?: Json }) =>
       post("seed", body) as Promise<{ conversations: { id: string; created_at: string; locked: boolean; discarded: boolean }[]; actionItems: number; facts: number }>,
     addKey: (body: { key: string; uid: string; scopes?: string[] | null; selfCheck?: boolean }) => post("keys", body),
+    revoke: (key: string) => post("revoke", { key }),
     config: (body: { boost?: number; windowSeconds?: number; limits?: Json }) => post("config", body),
     force429: (after: number, retryAfter = 1, times = 1) => post("force-429", { after, retryAfter, times }),
     unavailable: (on: boolean) => post("unavailable", { on }),
