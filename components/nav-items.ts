@@ -1,9 +1,11 @@
-import { Activity, AudioLines, CalendarDays, Bell, Inbox, ListChecks, Radio, Settings } from "lucide-react";
+import { Activity, AudioLines, BrainCircuit, CalendarDays, Bell, Inbox, ListChecks, Radio, Settings } from "lucide-react";
 
 /** The dashboard's sections, in the order the navigation shows them. */
 export const navItems = [
   { href: "/memories", label: "Memories", icon: Inbox },
   { href: "/action-items", label: "Action items", icon: ListChecks },
+  // Omi's own "memories" (facts about the person), named apart from the hub's conversation memories.
+  { href: "/about-you", label: "About you", icon: BrainCircuit },
   { href: "/live", label: "Live", icon: Radio },
   { href: "/audio", label: "Audio", icon: AudioLines },
   { href: "/calendar", label: "Calendar", icon: CalendarDays },

@@ -294,6 +294,8 @@ export const memories = pgTable(
     // Keyset paging of the list, one index per visibility branch (lib/memories/queries.ts).
     index("memories_owner_listed").on(t.ownerUserId, t.listedAt.desc(), t.id.desc()),
     index("memories_app_uid_listed").on(t.uid, t.listedAt.desc(), t.id.desc()).where(sql`owner_user_id is null`),
+    // GET /api/v1/memories?omiId= and the Developer API import/reconcile look memories up by Omi's id.
+    index("memories_omi_id").on(t.omiId),
   ],
 );
 export type Memory = typeof memories.$inferSelect;
@@ -337,13 +339,41 @@ export const actionItems = pgTable(
     raw: jsonb("raw"),
     /** False when Omi's latest copy of the memory no longer lists it (kept, not deleted, so nothing is lost). */
     present: boolean("present").notNull().default(true),
+    /** Omi's action-item id, learned from the Developer API (webhook copies carry none). */
+    omiId: text("omi_id"),
+    /** Omi's updated_at as last read from the Developer API: a later one means Omi changed the item. */
+    omiUpdatedAt: tstz("omi_updated_at"),
+    /** The person's tick still to be sent to Omi (pending), sent, or refused (failed, with the reason). */
+    omiPush: text("omi_push", { enum: ["pending", "sent", "failed"] }),
+    omiPushError: text("omi_push_error"),
   },
   (t) => [
     uniqueIndex("action_items_memory_description").on(t.memoryId, t.description),
     index("action_items_memory").on(t.memoryId, t.idx),
+    index("action_items_push_pending").on(t.memoryId).where(sql`omi_push = 'pending'`),
   ],
 );
 export type ActionItem = typeof actionItems.$inferSelect;
+
+/** Who changed an action item's completion, and when: the item's history ("latest change wins"). */
+export const actionItemChanges = pgTable(
+  "action_item_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actionItemId: text("action_item_id")
+      .notNull()
+      .references(() => actionItems.id, { onDelete: "cascade" }),
+    /** hub: ticked here; omi: changed in Omi (read back through the Developer API). */
+    source: text("source", { enum: ["hub", "omi"] }).notNull(),
+    completed: boolean("completed").notNull(),
+    /** When the change was made (Omi's updated_at for Omi's changes). */
+    at: tstz("at").notNull(),
+    /** What happened to it, in words: "sent to Omi", "Omi's later change won", … */
+    note: text("note"),
+  },
+  (t) => [index("action_item_changes_item").on(t.actionItemId, t.at)],
+);
+export type ActionItemChange = typeof actionItemChanges.$inferSelect;
 
 // ─── Live transcript ─────────────────────────────────────────────────────────
 
@@ -575,3 +605,153 @@ export const notifications = pgTable(
   (t) => [index("notifications_user_time").on(t.userId, t.createdAt), index("notifications_uid_time").on(t.uid, t.createdAt)],
 );
 export type Notification = typeof notifications.$inferSelect;
+
+// ─── Omi Developer API: connected keys, sync jobs, facts, reconcile findings ──
+
+export const omiSyncBuckets = ["conversations", "conversation", "transcripts", "action_items", "action_item_writes", "facts"] as const;
+export type OmiSyncBucket = (typeof omiSyncBuckets)[number];
+/** Calls made in the current UTC hour per bucket, and Omi's Retry-After per bucket. */
+export type OmiKeyBudget = { hour?: string; used?: Partial<Record<OmiSyncBucket, number>>; blockedUntil?: Partial<Record<OmiSyncBucket, string>> };
+
+/**
+ * A person's Omi Developer API key (omi_dev_…) for one of their linked uids: encrypted
+ * at rest and never shown again. Removing the link removes the key and its jobs.
+ */
+export const omiDevKeys = pgTable(
+  "omi_dev_keys",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    linkId: text("link_id")
+      .notNull()
+      .unique()
+      .references(() => omiLinks.id, { onDelete: "cascade" }),
+    uid: text("uid").notNull(),
+    keyEnc: text("key_enc").notNull(),
+    /** To recognise the key: Omi's key_prefix when its self-check answers, else the first characters. */
+    keyPrefix: text("key_prefix").notNull(),
+    omiKeyId: text("omi_key_id"),
+    omiKeyName: text("omi_key_name"),
+    /** Scopes from Omi's self-check; null when it is not available (Omi's default is read-only). */
+    scopes: jsonb("scopes").$type<string[]>(),
+    /** How the key was matched to the uid when it was connected (lib/omi-sync/evidence.ts). */
+    evidence: text("evidence", { enum: ["app_conversation", "own_conversation", "nothing_held"] }).notNull(),
+    /** invalid: Omi stopped accepting the key (401); a new one must be pasted. */
+    status: text("status", { enum: ["active", "invalid"] }).notNull().default("active"),
+    statusMessage: text("status_message"),
+    budget: jsonb("budget").$type<OmiKeyBudget>().notNull().default({}),
+    lastReconcileAt: tstz("last_reconcile_at"),
+    nextReconcileAt: tstz("next_reconcile_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("omi_dev_keys_user").on(t.userId), index("omi_dev_keys_next_reconcile").on(t.nextReconcileAt)],
+);
+export type OmiDevKey = typeof omiDevKeys.$inferSelect;
+
+export const omiSyncJobStates = ["queued", "running", "waiting", "done", "failed", "cancelled"] as const;
+export const omiSyncActiveStates = ["queued", "running", "waiting"] as const;
+export const omiSyncPhases = ["count", "conversations", "action_items", "facts", "done"] as const;
+
+/**
+ * An import (all history) or a reconcile (the recent window) for one key, advanced in
+ * bounded steps of one Developer API call each (lib/omi-sync/steps.ts), so it survives
+ * restarts and runs on short-lived functions. At most one active job per key.
+ */
+export const omiSyncJobs = pgTable(
+  "omi_sync_jobs",
+  {
+    id: id(),
+    keyId: text("key_id")
+      .notNull()
+      .references(() => omiDevKeys.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    uid: text("uid").notNull(),
+    kind: text("kind", { enum: ["import", "reconcile"] }).notNull(),
+    state: text("state", { enum: omiSyncJobStates }).notNull().default("queued"),
+    phase: text("phase", { enum: omiSyncPhases }).notNull(),
+    /** Conversations created in [windowStart, windowEnd] (Omi's created_at); the end is fixed so new ones do not shift the offsets. */
+    windowStart: tstz("window_start"),
+    windowEnd: tstz("window_end").notNull(),
+    /** Where each phase is (offsets, date slices): lib/omi-sync/job-shapes.ts. */
+    cursor: jsonb("cursor").$type<Record<string, unknown>>().notNull().default({}),
+    counts: jsonb("counts").$type<Record<string, number>>().notNull().default({}),
+    /** Conversations Omi holds in the window (counted first, for the progress bar); null until known. */
+    totalConversations: integer("total_conversations"),
+    /** Why it is waiting: rate_limited (Omi's 429), budget (our hourly budget), unavailable (Omi or network). */
+    waitReason: text("wait_reason"),
+    lastError: text("last_error"),
+    /** Notes for the person: phases Omi did not allow (missing scope), conversations skipped. */
+    notes: jsonb("notes").$type<string[]>().notNull().default([]),
+    failures: integer("failures").notNull().default(0),
+    nextAttemptAt: tstz("next_attempt_at").notNull().defaultNow(),
+    leaseToken: text("lease_token"),
+    leaseUntil: tstz("lease_until"),
+    createdAt: createdAt(),
+    finishedAt: tstz("finished_at"),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("omi_sync_jobs_due").on(t.nextAttemptAt).where(sql`state in ('queued', 'running', 'waiting')`),
+    uniqueIndex("omi_sync_jobs_one_active").on(t.keyId).where(sql`state in ('queued', 'running', 'waiting')`),
+    index("omi_sync_jobs_key_time").on(t.keyId, t.createdAt),
+    index("omi_sync_jobs_user_time").on(t.userId, t.createdAt),
+  ],
+);
+export type OmiSyncJob = typeof omiSyncJobs.$inferSelect;
+
+/**
+ * Omi's "memories" in Omi's words: facts Omi learned about the person (not the hub's
+ * conversation memories). Read-only copies, written only by the account's own key.
+ */
+export const omiFacts = pgTable(
+  "omi_facts",
+  {
+    id: id(),
+    uid: text("uid").notNull(),
+    ownerUserId: ownerUserId(),
+    omiId: text("omi_id").notNull(),
+    content: text("content").notNull(),
+    category: text("category"),
+    visibility: text("visibility"),
+    tags: jsonb("tags").$type<string[]>().notNull().default([]),
+    manuallyAdded: boolean("manually_added").notNull().default(false),
+    reviewed: boolean("reviewed").notNull().default(false),
+    edited: boolean("edited").notNull().default(false),
+    omiCreatedAt: tstz("omi_created_at"),
+    omiUpdatedAt: tstz("omi_updated_at"),
+    raw: jsonb("raw").notNull(),
+    /** False once Omi no longer lists it (deleted or rejected in Omi); kept, not deleted. */
+    present: boolean("present").notNull().default(true),
+    firstSeenAt: createdAt(),
+    lastSeenAt: tstz("last_seen_at").notNull().defaultNow(),
+  },
+  (t) => [
+    unique("omi_facts_uid_owner_omi").on(t.uid, t.ownerUserId, t.omiId).nullsNotDistinct(),
+    index("omi_facts_owner_time").on(t.ownerUserId, t.omiCreatedAt),
+  ],
+);
+export type OmiFact = typeof omiFacts.$inferSelect;
+
+/** Conversations a reconcile found in Omi that webhooks never delivered (shown on Deliveries). */
+export const omiSyncFindings = pgTable(
+  "omi_sync_findings",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    uid: text("uid").notNull(),
+    jobId: text("job_id").references(() => omiSyncJobs.id, { onDelete: "set null" }),
+    memoryId: text("memory_id").references(() => memories.id, { onDelete: "cascade" }),
+    omiId: text("omi_id").notNull(),
+    title: text("title").notNull().default(""),
+    omiCreatedAt: tstz("omi_created_at"),
+    foundAt: createdAt(),
+  },
+  (t) => [unique("omi_sync_findings_user_omi").on(t.userId, t.uid, t.omiId), index("omi_sync_findings_user_time").on(t.userId, t.foundAt)],
+);
+export type OmiSyncFinding = typeof omiSyncFindings.$inferSelect;

@@ -67,6 +67,13 @@ const schema = z.object({
   NOTIFY_API_KEY: optionalString,
   /** Vercel Cron sends it as a Bearer token to the scheduled route. */
   CRON_SECRET: optionalString,
+  /**
+   * Omi's RATE_LIMIT_BOOST on the API you call: our per-key Developer API budget is 80 % of
+   * Omi's base hourly limits times this (lib/omi-sync/budget.ts). 1 = the limits in Omi's code.
+   */
+  OMI_DEV_API_RATE_BOOST: int(1, 1),
+  /** Hours of Omi's conversations (by created_at) each hourly reconcile re-reads. */
+  OMI_RECONCILE_WINDOW_HOURS: int(48, 1),
 
   DELIVERY_RETENTION_DAYS: int(30, 1),
   WEBHOOK_MAX_BODY_BYTES: int(25 * 1024 * 1024, 1024),

@@ -9,6 +9,7 @@ import { pruneAudio } from "@/lib/audio/retention";
 import { pruneRateLimits } from "@/lib/auth/rate-limit";
 import { env } from "@/lib/env";
 import { processDue } from "@/lib/notify/sender";
+import { omiSyncMaintenance } from "@/lib/omi-sync/runner";
 
 /**
  * The delivery log, its delivery keys and the refusal counts grow with every webhook:
@@ -30,5 +31,7 @@ export async function runMaintenance(): Promise<Record<string, number>> {
     rateLimitsDeleted: await pruneRateLimits(),
     // Held/queued notifications whose time has come, and claims abandoned mid-call.
     notificationsProcessed: await processDue({ limit: 200 }),
+    // Each connected Omi Developer API key's hourly reconcile; on Vercel (no loop of our own) also a minute of import/reconcile steps.
+    ...(await omiSyncMaintenance({ deadlineMs: env.VERCEL ? 60_000 : 0 })),
   };
 }

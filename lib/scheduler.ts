@@ -1,9 +1,11 @@
 /**
  * Scheduled work (pruning old deliveries and audio). On Vercel, Cron calls
  * /api/cron/maintenance with CRON_SECRET; elsewhere this timer runs the same job.
+ * Omi Developer API imports and reconciles also step along in their own short loop.
  */
 import { log } from "@/lib/log";
 import { runMaintenance } from "@/lib/maintenance";
+import { startSyncLoop, stopSyncLoop } from "@/lib/omi-sync/runner";
 
 const intervalMs = 60 * 60 * 1000;
 let timer: NodeJS.Timeout | undefined;
@@ -18,9 +20,11 @@ export function startScheduler(): void {
   setTimeout(tick, 30_000).unref();
   timer = setInterval(tick, intervalMs);
   timer.unref();
+  startSyncLoop();
 }
 
 export function stopScheduler(): void {
   if (timer) clearInterval(timer);
   timer = undefined;
+  stopSyncLoop();
 }

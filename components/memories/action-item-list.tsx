@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { fetchJson } from "@/lib/api/client";
+import { RelativeTime } from "./relative-time";
 import { actionItemSchema, type ActionItemView } from "@/lib/api/schemas/memories";
 
 /** PATCH the tick; shared by the memory page and /action-items. */
@@ -17,8 +18,9 @@ export function patchActionItem(id: string, completed: boolean) {
  * A checkbox per item that ticks immediately (optimistic) and rolls back with a
  * message when the server refuses.
  */
-export function ActionItemCheckbox({ item, onChanged }: { item: ActionItemView; onChanged?: (item: ActionItemView) => void }) {
-  const [completed, setCompleted] = useState(item.completed);
+export function ActionItemCheckbox({ item: initial, onChanged }: { item: ActionItemView; onChanged?: (item: ActionItemView) => void }) {
+  const [item, setItem] = useState(initial);
+  const [completed, setCompleted] = useState(initial.completed);
   const [error, setError] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const mutation = useMutation({
@@ -32,6 +34,7 @@ export function ActionItemCheckbox({ item, onChanged }: { item: ActionItemView; 
       setError(err instanceof Error ? err.message : "Could not save");
     },
     onSuccess: (saved) => {
+      setItem(saved);
       setCompleted(saved.completed);
       onChanged?.(saved);
       void queryClient.invalidateQueries({ queryKey: ["action-items"] });
@@ -52,6 +55,7 @@ export function ActionItemCheckbox({ item, onChanged }: { item: ActionItemView; 
           {item.description}
         </label>
         {!item.present ? <p className="text-xs text-zinc-500">No longer listed by Omi</p> : null}
+        <ItemHistoryLine item={item} />
         {error ? (
           <p role="alert" className="text-xs text-red-700 dark:text-red-300">
             Not saved: {error}
@@ -72,5 +76,26 @@ export function ActionItemList({ items }: { items: ActionItemView[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The latest change of the item (here or in Omi) and where a tick made here stands with Omi. */
+function ItemHistoryLine({ item }: { item: ActionItemView }) {
+  const change = item.lastChange;
+  const sync = item.omiSync;
+  if (!change && !sync) return null;
+  const who = change ? (change.source === "omi" ? `${change.completed ? "Completed" : "Reopened"} in Omi` : `${change.completed ? "Ticked" : "Unticked"} here`) : null;
+  const note = sync?.state === "pending" || sync?.state === "failed" ? sync.error : change?.source === "hub" ? change.note : change?.note && change.note !== who ? change.note : null;
+  return (
+    <p className={`text-xs ${sync?.state === "failed" ? "text-amber-700 dark:text-amber-300" : "text-zinc-500"}`}>
+      {who}
+      {change ? (
+        <>
+          {" "}
+          <RelativeTime iso={change.at} />
+        </>
+      ) : null}
+      {note ? ` · ${note}` : null}
+    </p>
   );
 }

@@ -14,7 +14,9 @@ export type ApiTarget = {
 };
 
 const listRoutes: { path: string; params: Record<string, "limit" | "cursor" | "date" | "text" | "enum" | "number"> }[] = [
-  { path: "/api/v1/memories", params: { q: "text", category: "text", from: "date", to: "date", discarded: "enum", cursor: "cursor", limit: "limit" } },
+  { path: "/api/v1/memories", params: { q: "text", category: "text", from: "date", to: "date", discarded: "enum", omiId: "text", cursor: "cursor", limit: "limit" } },
+  { path: "/api/v1/facts", params: { q: "text", category: "text", cursor: "cursor", limit: "limit" } },
+  { path: "/api/v1/deliveries/missed", params: { days: "number", limit: "limit" } },
   { path: "/api/v1/action-items", params: { status: "enum", cursor: "cursor", limit: "limit" } },
   { path: "/api/v1/day-summaries", params: { from: "date", to: "date", uid: "text" } },
   { path: "/api/v1/deliveries", params: { event: "enum", status: "enum", signed: "enum", from: "date", to: "date", cursor: "cursor", limit: "limit", uid: "text" } },
@@ -33,6 +35,7 @@ const plainGets = [
   "/api/v1/notification-rules",
   "/api/v1/notification-settings",
   "/api/v1/recordings/retention",
+  "/api/v1/omi-sync/links",
 ];
 
 const detailRoutes = [
@@ -45,6 +48,7 @@ const detailRoutes = [
   "/api/v1/recordings/{id}",
   "/api/v1/recordings/{id}/audio",
   "/api/v1/day-summaries/{id}",
+  "/api/v1/omi-sync/jobs/{id}",
 ];
 
 /** Writes and the fields their bodies have; `guard` values must never be sent (they would succeed and change the account). */
@@ -71,6 +75,12 @@ const writeRoutes: { method: string; path: string; fields: string[]; guard?: "no
   { method: "POST", path: "/api/v1/tokens", fields: ["name"], guard: "no-short-string" },
   { method: "DELETE", path: "/api/v1/tokens/{id}", fields: [] },
   { method: "POST", path: "/api/notifications/send", fields: ["user_id", "type", "message", "data"] },
+  { method: "PUT", path: "/api/v1/omi-sync/links/{id}", fields: ["key"] },
+  { method: "DELETE", path: "/api/v1/omi-sync/links/{id}", fields: [] },
+  { method: "POST", path: "/api/v1/omi-sync/links/{id}/import", fields: [] },
+  { method: "POST", path: "/api/v1/omi-sync/links/{id}/reconcile", fields: [] },
+  { method: "POST", path: "/api/v1/omi-sync/jobs/{id}/step", fields: [] },
+  { method: "POST", path: "/api/v1/omi-sync/jobs/{id}/cancel", fields: [] },
 ];
 
 const badValues = {

@@ -58,7 +58,7 @@ export function memoryCall(payload: MemoryPayload, body: JsonBody): IngestCall {
           idx,
           description: item.description,
           completed: item.completed,
-          due_at: item.dueAt,
+          due_at: item.dueAt ? omiTimestampForPostgres(typeof item.raw.due_at === "string" ? item.raw.due_at : null) : null,
           raw: item.raw,
         })),
         live_segment_ids: m.segments.map((s) => s.segmentId),

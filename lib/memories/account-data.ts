@@ -7,11 +7,12 @@
  *   audio/<start>-<id>.wav             each recording, streamed from its chunks
  *   README.txt                         what is where
  * Deletion removes the same rows (and the live transcript, button events and delivery
- * log of those uids); the account, its links and tokens stay.
+ * log of those uids, Omi's facts and what reconciles found missing); the account, its
+ * links, tokens and Omi Developer API keys stay.
  */
 import { sql } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
-import { buttonEvents, daySummaries, deliveries, deliveryKeys, liveStreams, memories, recordings } from "@/db/schema";
+import { buttonEvents, daySummaries, deliveries, deliveryKeys, liveStreams, memories, omiFacts, recordings } from "@/db/schema";
 import { wavStream } from "@/lib/audio/stream";
 import { WAV_HEADER_BYTES } from "@/lib/audio/wav";
 import { visibleTo, type Scope } from "@/lib/auth/scope";
@@ -162,6 +163,9 @@ export async function deleteAccountData({ scope }: { scope: Scope }): Promise<De
     const deliveriesDeleted = await count(
       sql`delete from deliveries where uid is not null and ${visibleTo(deliveries, scope)} returning id`,
     );
+    // Omi's facts copied through the account's Developer API key, and what reconciles found (its key stays, like its tokens).
+    await rows(sql`delete from omi_facts where ${visibleTo(omiFacts, scope)}`, tx);
+    await rows(sql`delete from omi_sync_findings where user_id = ${scope.userId}`, tx);
     return { memories: memoriesDeleted, daySummaries: summaries, recordings: recs, liveSessions, deliveries: deliveriesDeleted };
   });
 }

@@ -1,7 +1,9 @@
 /**
  * Action items across memories, and ticking one. The tick is stored as
  * completed_local (+ when), which wins over Omi's completed_omi and is left alone by
- * the memory ingest, so it survives Omi re-sending the memory.
+ * the memory ingest, so it survives Omi re-sending the memory. Each tick is a row of
+ * the item's history (action_item_changes); sending it to Omi, and Omi's own later
+ * changes, are lib/omi-sync/action-items.ts.
  */
 import { sql } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
@@ -71,12 +73,24 @@ export async function setActionItemCompleted({
   completed: boolean;
   on?: DbOrTx;
 }): Promise<ActionItemView | null> {
-  const [row] = await rows<ActionItemRow>(
-    sql`update "action_items" set completed_local = ${completed}, completed_local_at = now()
-      from "memories"
-      where "action_items"."id" = ${id} and "memories"."id" = "action_items"."memory_id" and ${visibleTo(memories, scope)}
-      returning ${actionItemColumns}`,
+  // A new tick replaces any earlier one still on its way to Omi.
+  const [ticked] = await rows<{ id: string }>(
+    sql`with ticked as (
+        update "action_items" set completed_local = ${completed}, completed_local_at = now(), omi_push = null, omi_push_error = null
+        from "memories"
+        where "action_items"."id" = ${id} and "memories"."id" = "action_items"."memory_id" and ${visibleTo(memories, scope)}
+        returning "action_items"."id", "action_items"."completed_local_at")
+      insert into action_item_changes (action_item_id, source, completed, at)
+      select id, 'hub', ${completed}, completed_local_at from ticked
+      returning action_item_id as id`,
     on,
   );
+  if (!ticked) return null;
+  return getActionItem({ id: ticked.id, on });
+}
+
+/** One item by id, with its latest change (no visibility check: callers checked it). */
+export async function getActionItem({ id, on = db }: { id: string; on?: DbOrTx }): Promise<ActionItemView | null> {
+  const [row] = await rows<ActionItemRow>(sql`select ${actionItemColumns} from "action_items" where "action_items"."id" = ${id}`, on);
   return row ? toActionItem(row) : null;
 }

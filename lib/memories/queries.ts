@@ -45,24 +45,32 @@ export function hasPhrase(q: string): boolean {
 const SNIPPET_SOURCE_CHARS = 50_000;
 
 export const iso = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/**
+ * The same, keeping microseconds where the value has them: Omi sends them
+ * ("…03.237616+00:00") and the ingest stores Omi's own text, so Omi's precision comes
+ * back; times with nothing below the millisecond keep the short form.
+ */
+export const isoPrecise = (column: SQL) =>
+  sql`to_char(${column} at time zone 'UTC', case when extract(microseconds from ${column})::bigint % 1000 = 0 then 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"' else 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"' end)`;
 const isoMicro = (column: SQL) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const col = (name: string) => sql.raw(`"memories"."${name}"`);
 
 /** The columns of a list row (never raw, transcript or vector: they are large). */
 const summaryColumns = sql`
-  "memories"."id", "memories"."uid", "memories"."title", left("memories"."overview", 2000) as overview,
+  "memories"."id", "memories"."uid", "memories"."omi_id", "memories"."title", left("memories"."overview", 2000) as overview,
   "memories"."emoji", "memories"."category", "memories"."source", "memories"."language",
   "memories"."folder_name", "memories"."discarded", "memories"."duration_seconds",
   "memories"."action_item_count", "memories"."revisions",
-  ${iso(col("started_at"))} as started_at, ${iso(col("finished_at"))} as finished_at,
-  ${iso(sql`coalesce("memories"."omi_created_at", "memories"."created_at")`)} as created_at,
+  ${isoPrecise(col("started_at"))} as started_at, ${isoPrecise(col("finished_at"))} as finished_at,
+  ${isoPrecise(sql`coalesce("memories"."omi_created_at", "memories"."created_at")`)} as created_at,
   ${iso(col("created_at"))} as received_at, ${iso(col("updated_at"))} as updated_at,
-  ${iso(col("listed_at"))} as listed_at_iso, ${isoMicro(col("listed_at"))} as listed_key,
+  ${isoPrecise(col("listed_at"))} as listed_at_iso, ${isoMicro(col("listed_at"))} as listed_key,
   "memories"."listed_at"`;
 
 type SummaryRow = {
   id: string;
   uid: string;
+  omi_id: string;
   title: string;
   overview: string;
   emoji: string;
@@ -87,6 +95,7 @@ function toSummary(r: SummaryRow, extra: { snippet?: string | null; rank?: numbe
   return {
     id: r.id,
     uid: r.uid,
+    omiId: r.omi_id,
     title: r.title,
     overview: r.overview,
     emoji: r.emoji,
@@ -137,6 +146,7 @@ function timeBounds(query: Pick<MemoryListQuery, "from" | "to">): { from?: strin
 
 function filters(query: MemoryListQuery): SQL {
   const parts: SQL[] = [];
+  if (query.omiId) parts.push(sql`"memories"."omi_id" = ${query.omiId}`);
   if (!query.discarded) parts.push(sql`not "memories"."discarded"`);
   if (query.category) parts.push(sql`"memories"."category" = ${query.category}`);
   const { from, to } = timeBounds(query);
@@ -247,16 +257,26 @@ export type ActionItemRow = {
   completed_local_at: string | null;
   due_at: string | null;
   present: boolean;
+  omi_id: string | null;
+  omi_push: "pending" | "sent" | "failed" | null;
+  omi_push_error: string | null;
+  last_change: { source: "hub" | "omi"; completed: boolean; at: string; note: string | null } | string | null;
 };
 
+/** An item's columns, with its latest change from action_item_changes (the history line under it). */
 export const actionItemColumns = sql`"action_items"."id", "action_items"."memory_id", "action_items"."description",
   "action_items"."completed_omi", "action_items"."completed_local", "action_items"."present",
-  ${iso(sql`"action_items"."completed_local_at"`)} as completed_local_at, ${iso(sql`"action_items"."due_at"`)} as due_at`;
+  ${iso(sql`"action_items"."completed_local_at"`)} as completed_local_at, ${isoPrecise(sql`"action_items"."due_at"`)} as due_at,
+  "action_items"."omi_id", "action_items"."omi_push", "action_items"."omi_push_error",
+  (select json_build_object('source', c.source, 'completed', c.completed, 'at', ${iso(sql`c.at`)}, 'note', c.note)
+    from action_item_changes c where c.action_item_id = "action_items"."id" order by c.at desc, c.id desc limit 1) as last_change`;
 
 export function toActionItem(r: ActionItemRow): ActionItemView {
+  const lastChange = typeof r.last_change === "string" ? (JSON.parse(r.last_change) as Exclude<ActionItemRow["last_change"], string>) : r.last_change;
   return {
     id: r.id,
     memoryId: r.memory_id,
+    omiId: r.omi_id,
     description: r.description,
     completed: r.completed_local ?? r.completed_omi,
     completedOmi: r.completed_omi,
@@ -264,6 +284,8 @@ export function toActionItem(r: ActionItemRow): ActionItemView {
     completedLocalAt: r.completed_local_at,
     dueAt: r.due_at,
     present: r.present,
+    omiSync: r.omi_push ? { state: r.omi_push, error: r.omi_push_error } : null,
+    lastChange: lastChange ?? null,
   };
 }
 

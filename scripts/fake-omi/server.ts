@@ -4,8 +4,12 @@
  * per-UTC-hour limit where only 9 sends succeed, answered with 429 and the
  * X-RateLimit-* and Retry-After headers. Control endpoints under /__fake/ let tests
  * inspect what arrived and inject failures.
+ *
+ * It also serves Omi's Developer API (/v1/dev/…, ./dev-api.ts) with its own control
+ * endpoints under /__fake/dev/.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createDevApi } from "./dev-api";
 
 export type FakeNotification = { appId: string; uid: string; message: string; at: string };
 
@@ -27,17 +31,20 @@ export async function startFakeOmi({ port = 0, appId = "e2e-app", apiKey = "e2e-
   /** Queue of forced answers: the next requests get these statuses. */
   const forced: number[] = [];
   let delayMs = 0;
+  const devApi = createDevApi();
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { "content-type": "application/json", ...headers });
     res.end(JSON.stringify(body));
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse, body: string) => {
     const url = new URL(req.url ?? "/", "http://fake");
     const parts = url.pathname.split("/").filter(Boolean);
+    const reply = (status: number, data: unknown, headers?: Record<string, string>) => send(res, status, data, headers);
 
     // ── control endpoints ──
+    if (devApi.control(req.method ?? "GET", url, parts, body, reply)) return;
     if (parts[0] === "__fake") {
       const what = parts[1];
       if (what === "health") return send(res, 200, { ok: true });
@@ -48,6 +55,7 @@ export async function startFakeOmi({ port = 0, appId = "e2e-app", apiKey = "e2e-
         counters.clear();
         forced.length = 0;
         delayMs = 0;
+        devApi.reset();
         return send(res, 200, { ok: true });
       }
       if (what === "disable") {
@@ -72,6 +80,7 @@ export async function startFakeOmi({ port = 0, appId = "e2e-app", apiKey = "e2e-
     }
 
     if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+    if (devApi.api(req.method ?? "GET", url, parts, req.headers as Record<string, string | undefined>, body, reply)) return;
 
     // ── POST /v2/integrations/{app_id}/notification?uid=&message= ──
     if (req.method === "POST" && parts[0] === "v2" && parts[1] === "integrations" && parts[3] === "notification") {
@@ -113,10 +122,11 @@ export async function startFakeOmi({ port = 0, appId = "e2e-app", apiKey = "e2e-
   };
 
   const server = createServer((req, res) => {
-    // The real API ignores the body of a notification call; drain it anyway.
-    req.resume();
+    // The notification call's body is ignored (the message is in the query); the Developer API's PATCH reads it.
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      handle(req, res).catch((err: unknown) => send(res, 500, { detail: String(err) }));
+      handle(req, res, Buffer.concat(chunks).toString("utf8")).catch((err: unknown) => send(res, 500, { detail: String(err) }));
     });
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

@@ -32,6 +32,16 @@ export async function sendMemory(
 }
 
 /**
+ * Given memory bodies, e.g. conversations Omi also serves through its Developer API
+ * (the fake Omi's /__fake/dev/webhook-body/{id}), sent as the memory webhook would.
+ */
+export async function sendMemoryBodies(options: SimTarget & { bodies: Record<string, unknown>[] }): Promise<{ requests: SentRequest[] }> {
+  const requests: SentRequest[] = [];
+  for (const body of options.bodies) requests.push(await postWebhook(options, "memory", JSON.stringify(body)));
+  return { requests };
+}
+
+/**
  * A live listening session: one call about every `intervalMs` carrying only the new
  * segments; every third segment is first sent cut short and re-sent whole (same id,
  * longer text) with the next call, as Omi's transcriber does.

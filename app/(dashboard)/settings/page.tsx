@@ -2,6 +2,7 @@ import { SampleDataCard } from "@/components/sample-data-card";
 import { ApiTokensCard } from "@/components/settings/api-tokens";
 import { DeleteAccountCard } from "@/components/settings/delete-account";
 import { LinkedAccounts } from "@/components/settings/linked-accounts";
+import { OmiDeveloperApiCard } from "@/components/settings/omi-developer-api";
 import { SigningSecretCard } from "@/components/settings/signing-secret";
 import { TimeZoneCard } from "@/components/settings/time-zone";
 import { WebhookUrlsCard } from "@/components/settings/webhook-urls";
@@ -23,6 +24,7 @@ export default async function SettingsPage() {
       <div className="space-y-6">
         <LinkedAccounts canConnect={omiOAuthConfigured} />
         <WebhookUrlsCard reachable={isPubliclyReachable(base)} />
+        <OmiDeveloperApiCard />
         <section id="sample-data" aria-label="Sample data">
           <SampleDataCard />
         </section>

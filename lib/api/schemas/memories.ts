@@ -12,6 +12,8 @@ export const snippetPartSchema = z.object({ text: z.string(), match: z.boolean()
 export const memorySummarySchema = z.object({
   id: z.string(),
   uid: z.string(),
+  /** Omi's conversation id (GET /api/v1/memories?omiId= finds it). */
+  omiId: z.string(),
   title: z.string(),
   overview: z.string(),
   emoji: z.string(),
@@ -20,6 +22,7 @@ export const memorySummarySchema = z.object({
   language: z.string().nullable(),
   folderName: z.string().nullable(),
   discarded: z.boolean(),
+  /** Omi's times keep Omi's microseconds when Omi sent them ("…03.237616Z"); ours have milliseconds. */
   startedAt: isoDate.nullable(),
   finishedAt: isoDate.nullable(),
   /** When Omi created it, else when it first arrived here. */
@@ -58,6 +61,8 @@ export const memoryListQuerySchema = z.object({
   discarded: z.preprocess(emptyToUndefined, booleanParam.optional()),
   cursor: z.preprocess(emptyToUndefined, z.string().max(1000).optional()),
   limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100).default(20)),
+  /** Omi's conversation id: the memory Omi knows by that id (the same bound as the ingest's). */
+  omiId: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
 });
 export type MemoryListQuery = z.infer<typeof memoryListQuerySchema>;
 
@@ -78,6 +83,8 @@ export type TranscriptSegmentView = z.infer<typeof transcriptSegmentSchema>;
 export const actionItemSchema = z.object({
   id: z.string(),
   memoryId: z.string(),
+  /** Omi's action-item id, once the Developer API told us (webhooks carry none). */
+  omiId: z.string().nullable(),
   description: z.string(),
   /** What counts: the person's tick here when set, else Omi's value. */
   completed: z.boolean(),
@@ -87,6 +94,10 @@ export const actionItemSchema = z.object({
   dueAt: isoDate.nullable(),
   /** False when Omi's latest copy of the memory no longer lists it. */
   present: z.boolean(),
+  /** The tick made here, on its way to Omi: pending, sent, or failed (with why). Null: nothing to send. */
+  omiSync: z.object({ state: z.enum(["pending", "sent", "failed"]), error: z.string().nullable() }).nullable(),
+  /** The latest change of completion (here or in Omi) from the item's history. */
+  lastChange: z.object({ source: z.enum(["hub", "omi"]), completed: z.boolean(), at: isoDate, note: z.string().nullable() }).nullable(),
 });
 export type ActionItemView = z.infer<typeof actionItemSchema>;
 

@@ -1,0 +1,111 @@
+"use client";
+
+/** Omi's facts about the person: searchable, filterable by Omi's category, newest first, read-only. */
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { BrainCircuit, SearchX } from "lucide-react";
+import Link from "next/link";
+import { useEffect, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
+import { RelativeTime } from "@/components/memories/relative-time";
+import { fetchJson } from "@/lib/api/client";
+import { factListSchema } from "@/lib/api/schemas/omi-sync";
+
+const fieldClass =
+  "h-10 rounded-lg border border-zinc-300 bg-white px-3 text-sm text-zinc-900 focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/30 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+
+export function FactsBrowser() {
+  const [text, setText] = useState("");
+  const [q, setQ] = useState("");
+  const [category, setCategory] = useState("");
+  const ids = { search: useId(), category: useId() };
+  useEffect(() => {
+    const t = setTimeout(() => setQ(text.trim()), 300);
+    return () => clearTimeout(t);
+  }, [text]);
+
+  const query = useInfiniteQuery({
+    queryKey: ["facts", q, category],
+    queryFn: ({ pageParam }) => {
+      const p = new URLSearchParams({ limit: "50" });
+      if (q) p.set("q", q);
+      if (category) p.set("category", category);
+      if (pageParam) p.set("cursor", pageParam);
+      return fetchJson(`/api/v1/facts?${p}`, factListSchema);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const categories = query.data?.pages[0]?.categories ?? [];
+  const filtered = Boolean(q || category);
+
+  return (
+    <div className="space-y-4">
+      <form role="search" className="flex flex-col gap-2 sm:flex-row" onSubmit={(e) => e.preventDefault()}>
+        <div className="flex-1">
+          <label htmlFor={ids.search} className="sr-only">
+            Search facts
+          </label>
+          <input id={ids.search} type="search" placeholder="Search what Omi learned…" value={text} onChange={(e) => setText(e.target.value)} className={`${fieldClass} w-full`} />
+        </div>
+        <div>
+          <label htmlFor={ids.category} className="sr-only">
+            Category
+          </label>
+          <select id={ids.category} value={category} onChange={(e) => setCategory(e.target.value)} className={`${fieldClass} w-full sm:w-44`}>
+            <option value="">All categories</option>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+
+      {query.isPending ? (
+        <ListSkeleton rows={5} label="Loading facts" />
+      ) : query.isError && items.length === 0 ? (
+        <ErrorState title="Could not load the facts" message={query.error.message} onRetry={() => void query.refetch()} />
+      ) : items.length === 0 ? (
+        filtered ? (
+          <EmptyState icon={<SearchX className="size-8" />} title="No fact matches">
+            Try other words, or all categories.
+          </EmptyState>
+        ) : (
+          <EmptyState icon={<BrainCircuit className="size-8" />} title="No facts from Omi yet">
+            Omi learns facts about you from your conversations (it calls them memories). To see them here, connect an Omi Developer API key under{" "}
+            <Link href="/settings#omi-import-title" className="font-medium text-accent-700 underline dark:text-accent-300">
+              Settings → Import from Omi
+            </Link>
+            .
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <ul aria-label="Facts Omi learned about you" className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+            {items.map((fact) => (
+              <li key={fact.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
+                <p className={`text-sm ${fact.present ? "" : "text-zinc-500 line-through"}`}>{fact.content}</p>
+                <p className="flex shrink-0 flex-wrap items-center gap-2 text-xs text-zinc-500">
+                  {fact.category ? <span className="rounded-full bg-zinc-100 px-2 py-0.5 dark:bg-zinc-800">{fact.category}</span> : null}
+                  {fact.manuallyAdded ? <span>added by you</span> : null}
+                  {!fact.present ? <span>no longer in Omi</span> : null}
+                  {fact.createdAt ? <RelativeTime iso={fact.createdAt} /> : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+          {query.hasNextPage ? (
+            <div className="flex justify-center">
+              <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+                {query.isFetchingNextPage ? "Loading…" : "Load more"}
+              </Button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}
