@@ -6,6 +6,7 @@
  * Opened lazily on first use (so `next build` never opens the data directory) and
  * cached on globalThis so dev-mode hot reloads reuse one connection.
  */
+import "server-only";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";

@@ -6,6 +6,7 @@
  * App-token audio (no owner) is shared by every account linked to its uid, so the
  * strictest setting among them wins: whoever asked for deletion gets it.
  */
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { users } from "@/db/schema";

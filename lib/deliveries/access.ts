@@ -3,6 +3,7 @@
  * visibleTo rule); operators (ADMIN_EMAILS) also see deliveries nobody owns yet: uids
  * without a verified or trusted link, and unauthenticated attempts — metadata only.
  */
+import "server-only";
 import { env } from "@/lib/env";
 import { scopeFor, type Scope } from "@/lib/auth/scope";
 

@@ -9,6 +9,7 @@
  * Deletion removes the same rows (and the live transcript, button events and delivery
  * log of those uids); the account, its links and tokens stay.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import { buttonEvents, daySummaries, deliveries, deliveryKeys, liveStreams, memories, recordings } from "@/db/schema";

@@ -3,6 +3,7 @@
  * completed_local (+ when), which wins over Omi's completed_omi and is left alone by
  * the memory ingest, so it survives Omi re-sending the memory.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import { memories } from "@/db/schema";

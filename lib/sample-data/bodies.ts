@@ -10,7 +10,7 @@
  * day summaries instead of adding copies. Pure: no I/O, usable by scripts and tests.
  */
 import { createHash } from "node:crypto";
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 import type { samplePartNames } from "@/lib/api/schemas/deliveries";
 import { pythonLiteral } from "./python-literal";
 

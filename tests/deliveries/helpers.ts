@@ -2,7 +2,7 @@
  * Sends webhooks through the real route handlers for the delivery-log tests, and reads
  * back the log row each request wrote (the newest one).
  */
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 
 export const APP_TOKEN = "deliveries-app-token";
 

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 
 export const UID = "Xq7nP2vLm9RzT4kB8wYc3JdF1aH6";
 export const APP_TOKEN = "app-wide-test-token";

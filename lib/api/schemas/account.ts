@@ -1,12 +1,11 @@
 import { z } from "zod";
-
-export const webhookEventNames = ["memory", "realtime", "audio", "day-summary", "button"] as const;
+import { webhookEvents } from "@/lib/constants";
 
 /** GET /api/v1/account/webhooks: the account's personal webhook token and ready-to-paste URLs. */
 export const webhookUrlsSchema = z.object({
   token: z.string(),
   baseUrl: z.string(),
-  urls: z.record(z.enum(webhookEventNames), z.string()),
+  urls: z.record(z.enum(webhookEvents), z.string()),
 });
 export type WebhookUrls = z.infer<typeof webhookUrlsSchema>;
 

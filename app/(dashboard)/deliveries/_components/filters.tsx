@@ -3,7 +3,7 @@
 /** The list's filters, kept in the URL (shareable, survive reload and Back). */
 import { X } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { deliveryEvents } from "@/lib/api/schemas/deliveries";
+import { webhookEvents } from "@/lib/constants";
 import { eventLabels } from "./labels";
 
 export type Filters = { event: string; status: string; signed: string; from: string; to: string };
@@ -29,7 +29,7 @@ export function FiltersBar({ value, onChange }: { value: Filters; onChange: (nex
         </label>
         <select id="filter-event" value={value.event} onChange={set("event")} className={fieldClass}>
           <option value="">All events</option>
-          {deliveryEvents.map((e) => (
+          {webhookEvents.map((e) => (
             <option key={e} value={e}>
               {eventLabels[e]}
             </option>

@@ -9,7 +9,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { DataScope } from "@/db/schema";
+import type { DataScope } from "@/lib/constants";
 import { fetchJson } from "@/lib/api/client";
 import { ruleSchema, ruleTestAnswer, type RuleInput, type RuleView } from "@/lib/api/schemas/notifications";
 import { grantedParams, placeholders, scopeLabels } from "@/lib/notify/scopes";
