@@ -24,5 +24,7 @@ export type AccountJson = z.infer<typeof accountSchema>;
 export const updateAccountBody = z.object({ timeZone: z.string().max(64).optional() });
 /** PUT /api/v1/account/signing-secret: null turns signature checks for personal URLs off. */
 export const signingSecretBody = z.object({ secret: z.string().max(300).nullable() });
+/** PUT /api/v1/account/signing-secret answers whether a secret is now set (never the secret). */
+export const signingSecretStateSchema = z.object({ signingSecretSet: z.boolean() });
 /** DELETE /api/v1/account: the account's email, typed again. */
 export const deleteAccountBody = z.object({ confirmEmail: z.string().max(320) });
