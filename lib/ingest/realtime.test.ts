@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetTables, useTestDb } from "@/tests/db";
@@ -6,7 +7,7 @@ import { resetTables, useTestDb } from "@/tests/db";
 useTestDb();
 
 const UID = "Xq7nP2vLm9RzT4kB8wYc3JdF1aH6";
-const fixture = (name: string) => JSON.parse(readFileSync(`/work/shared/fixtures/omi/${name}`, "utf8")) as unknown;
+const fixture = (name: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../tests/fixtures/omi", name), "utf8")) as unknown;
 
 async function ingest(body: unknown, receivedAt = new Date(), uid = UID, ownerUserId: string | null = null) {
   const { db } = await import("@/db/client");
@@ -38,9 +39,19 @@ describe("realtimePayloadSchema", () => {
     expect((q.segments[0] as Record<string, unknown>).brand_new_field).toBe(1);
   });
 
-  it("refuses a bare array and segments missing guaranteed fields", async () => {
+  it("reads a bare array of segments (legacy senders) as {segments}", async () => {
     const { realtimePayloadSchema } = await import("@/lib/omi/realtime-schema");
-    expect(realtimePayloadSchema.safeParse([seg({})]).success).toBe(false);
+    const legacy = realtimePayloadSchema.parse([seg({ id: "a" }), seg({ id: "b", text: "there" })]);
+    expect(legacy.segments.map((s) => s.text)).toEqual(["hello", "there"]);
+    expect(legacy.session_id).toBeUndefined();
+    // A bare array is still checked segment by segment.
+    const bad = realtimePayloadSchema.safeParse([{ text: "x", start: 0, end: 1 }]);
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(["segments", 0, "is_user"]);
+  });
+
+  it("refuses segments missing guaranteed fields", async () => {
+    const { realtimePayloadSchema } = await import("@/lib/omi/realtime-schema");
     expect(realtimePayloadSchema.safeParse({ segments: [{ text: "x", start: 0, end: 1 }] }).success).toBe(false);
   });
 });

@@ -91,17 +91,16 @@ export function prepareDelivery(input: Pick<DeliveryInput, "event" | "body" | "c
   } catch (err) {
     throw new AppError("bad_request", `The body is not valid JSON: ${(err as Error).message}`);
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new AppError("validation_failed", `${spec.what} is invalid: (root): expected a JSON object`, [
-      { path: "(root)", message: "Expected a JSON object" },
-    ]);
-  }
+  const notAnObject = () =>
+    new AppError("validation_failed", `${spec.what} is invalid: (root): expected a JSON object`, [{ path: "(root)", message: "Expected a JSON object" }]);
+  // Arrays go on to the schema: the realtime event reads a legacy bare array of segments.
+  if (parsed === null || typeof parsed !== "object") throw notAnObject();
   if (exceedsJsonDepth(parsed)) {
     const message = `nested deeper than ${MAX_JSON_DEPTH} levels`;
     throw new AppError("validation_failed", `${spec.what} is invalid: (root): ${message}`, [{ path: "(root)", message }]);
   }
   const result = spec.schema.safeParse(sanitizeJson(parsed));
-  if (!result.success) throw validationError(result.error, spec.what);
+  if (!result.success) throw Array.isArray(parsed) ? notAnObject() : validationError(result.error, spec.what);
   const payload: unknown = result.data;
   return { run: (ctx) => spec.ingest(ctx, payload) };
 }
