@@ -27,6 +27,11 @@ export default tseslint.config(
     rules: { "no-restricted-syntax": "off" },
   },
   {
+    // CommonJS files (the server-only preload) load modules with require().
+    files: ["**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // useTestDb() is a test helper named like a hook, not a React hook.
     files: ["**/*.test.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },

@@ -8,8 +8,8 @@ export default defineConfig({
   resolve: {
     alias: {
       "@": path.resolve(import.meta.dirname),
-      // Tests run server code on purpose: give the "server-only" marker the empty module
-      // that Next's server build and our tsx scripts (--conditions=react-server) get.
+      // Tests run server code on purpose: the "server-only" marker gets the empty module it
+      // is on Next's server (tsx scripts get the same from scripts/server-only.cjs).
       "server-only": path.join(path.dirname(require.resolve("server-only")), "empty.js"),
     },
   },

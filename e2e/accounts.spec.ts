@@ -122,7 +122,7 @@ test.describe("without Omi credentials", () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     // The same build, a fresh database, and no OMI_APP_ID / OMI_APP_SECRET.
-    server = spawn("npx", ["tsx", "--conditions=react-server", "scripts/e2e-server.ts"], {
+    server = spawn("npx", ["tsx", "--require", "./scripts/server-only.cjs", "scripts/e2e-server.ts"], {
       detached: true,
       stdio: "ignore",
       env: { ...process.env, E2E_PORT: String(otherPort), E2E_SKIP_BUILD: "1", E2E_ENV_OMI_APP_ID: "", E2E_ENV_OMI_APP_SECRET: "" },

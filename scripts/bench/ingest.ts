@@ -49,7 +49,7 @@ export async function benchIngest({ databaseUrl }: { databaseUrl: string }): Pro
     await app.stop();
   }
 
-  const floor = spawn("npx", ["tsx", "--conditions=react-server", "scripts/bench/floor-server.ts", "--port", "3902", "--database", databaseUrl], {
+  const floor = spawn("npx", ["tsx", "--require", "./scripts/server-only.cjs", "scripts/bench/floor-server.ts", "--port", "3902", "--database", databaseUrl], {
     detached: true,
     stdio: ["ignore", "pipe", "inherit"],
   });
