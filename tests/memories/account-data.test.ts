@@ -85,6 +85,7 @@ describe("export all and delete my data", () => {
     const zip = Buffer.from(await res.arrayBuffer());
     // The whole account fits the text buffer: the size is exact and sent up front.
     expect(Number(res.headers.get("content-length"))).toBe(zip.length);
+    expect(Number(res.headers.get("x-export-bytes"))).toBe(zip.length);
     expect(Number(res.headers.get("x-export-estimated-bytes"))).toBe(zip.length);
     expect(unzip(zip, "-t")).toContain("No errors detected");
     const listing = unzip(zip, "-l");

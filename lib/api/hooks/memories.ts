@@ -79,14 +79,15 @@ export const exportUrl = "/api/v1/data";
 export type ExportProgress = { received: number; total: number; exact: boolean; counts: string };
 
 /**
- * Downloads the export with fetch so the page can show progress: against Content-Length
- * when the server knows the archive's size up front, else against its estimate header.
+ * Downloads the export with fetch so the page can show progress: against the archive's
+ * exact size when the server knows it up front (X-Export-Bytes; Next.js drops
+ * Content-Length from route handlers), else against its estimate.
  */
 export async function downloadExport(onProgress: (p: ExportProgress) => void): Promise<{ blob: Blob; name: string; bytes: number }> {
   const res = await fetch(exportUrl, { headers: { accept: "application/zip" } });
   if (!res.ok || !res.body) throw new Error(`The server answered ${res.status}`);
   const h = res.headers;
-  const length = Number(h.get("content-length") ?? 0);
+  const length = Number(h.get("x-export-bytes") ?? h.get("content-length") ?? 0);
   const total = length || Number(h.get("x-export-estimated-bytes") ?? 0);
   const counts = `${h.get("x-export-memories") ?? 0} memories, ${h.get("x-export-day-summaries") ?? 0} day summaries, ${h.get("x-export-recordings") ?? 0} recordings`;
   const name = /filename="([^"]+)"/.exec(h.get("content-disposition") ?? "")?.[1] ?? "omi-hub-export.zip";

@@ -24,8 +24,10 @@ export const GET = route({ auth: "account" }, async ({ user }) => {
       "content-type": "application/zip",
       "content-disposition": `attachment; filename="omi-hub-export-${stamp}.zip"`,
       "cache-control": "no-store",
-      // Exact when every entry's size was known up front (lib/memories/account-data.ts).
-      ...(archive.length === null ? {} : { "content-length": String(archive.length) }),
+      // The exact size when every entry's size was known up front (lib/memories/account-data.ts).
+      // Next.js (16.4) drops Content-Length from route handler responses, so the page reads
+      // X-Export-Bytes; Content-Length stays for hosts and callers that keep it.
+      ...(archive.length === null ? {} : { "content-length": String(archive.length), "x-export-bytes": String(archive.length) }),
       "x-export-memories": String(estimate.memories),
       "x-export-day-summaries": String(estimate.daySummaries),
       "x-export-recordings": String(estimate.recordings),
