@@ -32,8 +32,9 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    // useTestDb() is a test helper named like a hook, not a React hook.
-    files: ["**/*.test.ts"],
+    // useTestDb() is a test helper named like a hook, and Playwright fixtures hand their
+    // value over with use(): neither is a React hook.
+    files: ["**/*.test.ts", "e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
 );

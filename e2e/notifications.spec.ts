@@ -4,14 +4,12 @@
  * API receives exactly one notification, and the log shows it as sent.
  */
 import { streamLive } from "../scripts/simulator";
-import { accountWithWebhookToken, expect, screenshot, test } from "./fixtures";
-
-const fakeOmi = `http://127.0.0.1:${Number(process.env.E2E_FAKE_OMI_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 99)}`;
+import { expect, fakeOmiUrl, screenshot, test } from "./fixtures";
 
 type FakeNotification = { uid: string; message: string };
 
-test("a keyword rule made in the UI notifies through Omi, once, and the log says sent", async ({ page, baseURL }) => {
-  const { token, uid } = await accountWithWebhookToken(page, "notify");
+test("a keyword rule made in the UI notifies through Omi, once, and the log says sent", async ({ page, baseURL, account }) => {
+  const { token, uid } = account;
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/notifications");
   await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
@@ -41,11 +39,11 @@ test("a keyword rule made in the UI notifies through Omi, once, and the log says
   await expect(rules.getByText("Contract watch", { exact: true })).toBeVisible();
   await expect(rules.getByText("Live transcript mentions “signed”")).toBeVisible();
 
-  await fetch(`${fakeOmi}/__fake/reset`);
+  await fetch(`${fakeOmiUrl}/__fake/reset`);
   await streamLive({ baseUrl: baseURL!, token, uid, segments: 8, intervalMs: 50, retries: false });
 
   await expect
-    .poll(async () => ((await (await fetch(`${fakeOmi}/__fake/notifications`)).json()) as FakeNotification[]).filter((n) => n.uid === uid), {
+    .poll(async () => ((await (await fetch(`${fakeOmiUrl}/__fake/notifications`)).json()) as FakeNotification[]).filter((n) => n.uid === uid), {
       timeout: 15_000,
     })
     .toEqual([{ appId: "e2e-app", uid, message: "Heard “signed”: Okay — so the São Paulo partner still hasn't signed.", at: expect.any(String) }]);
