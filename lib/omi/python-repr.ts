@@ -1,6 +1,6 @@
 /**
  * Python's str() of a dict, the inverse of ./python-literal.ts: what Omi's legacy
- * day-summary `summary` field holds (docs/OMI.md, "Day summary"). Used by the sample
+ * day-summary `summary` field holds (docs/OMI.md §4). Used by the sample
  * data and the Omi simulator to send exactly what Omi sends.
  *
  * Exactly as CPython prints it: strings in single quotes, or double quotes when the text

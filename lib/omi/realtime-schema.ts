@@ -39,7 +39,7 @@ export type TranscriptSegmentPayload = z.infer<typeof transcriptSegmentSchema>;
  * `{session_id, segments}`. `session_id` equals the uid (it is not a session id).
  *
  * Legacy: a bare array of segments, the shape Omi's public docs show and older phone
- * builds sent, is read as `{segments: [...]}` (docs/OMI.md, "Real-time transcript").
+ * builds sent, is read as `{segments: [...]}` (docs/OMI.md §2).
  * Current senders always send the object.
  */
 export const realtimePayloadSchema = z.preprocess(
