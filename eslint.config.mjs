@@ -27,8 +27,14 @@ export default tseslint.config(
     rules: { "no-restricted-syntax": "off" },
   },
   {
-    // useTestDb() is a test helper named like a hook, not a React hook.
-    files: ["**/*.test.ts"],
+    // CommonJS files (the server-only preload) load modules with require().
+    files: ["**/*.cjs"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    // useTestDb() is a test helper named like a hook, and Playwright fixtures hand their
+    // value over with use(): neither is a React hook.
+    files: ["**/*.test.ts", "e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
 );

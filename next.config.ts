@@ -2,12 +2,28 @@ import type { NextConfig } from "next";
 import { PHASE_DEVELOPMENT_SERVER } from "next/constants";
 import { securityHeaders } from "./lib/http/security-headers";
 
-// Build-time configuration reads process.env directly: lib/env.ts is for the running app.
+// Next loads this file on its own, before the app and outside its bundles, so it reads
+// process.env directly instead of importing lib/env.ts (a server-only module that
+// validates the whole app's configuration; a malformed APP_URL is its to report).
 const onVercel = Boolean(process.env.VERCEL);
+
+/**
+ * `next dev` serves its own resources (the HMR socket, client chunks) only to pages
+ * opened from hosts it knows, localhost by default: opened at 127.0.0.1 or through a
+ * tunnel, the dashboard would hydrate nothing and stay in its skeletons.
+ */
+function devHosts(): string[] {
+  const hosts = ["localhost", "127.0.0.1"];
+  try {
+    if (process.env.APP_URL) hosts.push(new URL(process.env.APP_URL).hostname);
+  } catch {}
+  return hosts;
+}
 
 export default function config(phase: string): NextConfig {
   const headers = securityHeaders({ dev: phase === PHASE_DEVELOPMENT_SERVER });
   return {
+    allowedDevOrigins: devHosts(),
     // PGlite ships WASM and must be loaded by Node, not bundled (bundled, it fails under
     // webpack and is copied into the public static files under Turbopack).
     serverExternalPackages: ["@electric-sql/pglite"],

@@ -36,13 +36,13 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromium } }],
   webServer: [
     {
-      command: `npx tsx scripts/fake-omi.ts --port ${fakeOmiPort}`,
+      command: `npx tsx --require ./scripts/server-only.cjs scripts/fake-omi.ts --port ${fakeOmiPort}`,
       url: `http://127.0.0.1:${fakeOmiPort}/__fake/health`,
       reuseExistingServer: false,
       timeout: 30_000,
     },
     {
-      command: "npx tsx scripts/e2e-server.ts",
+      command: "npx tsx --require ./scripts/server-only.cjs scripts/e2e-server.ts",
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 300_000,

@@ -5,8 +5,6 @@ import { ThemeToggle } from "@/components/theme-toggle";
 import { ButtonLink } from "@/components/ui/button";
 import { currentUser } from "@/lib/auth/session";
 
-export const dynamic = "force-dynamic";
-
 const features = [
   { icon: Inbox, title: "Memories", text: "Every conversation Omi finishes, searchable, with transcript, sections and action items." },
   { icon: Radio, title: "Live transcript", text: "Segments stream in as you talk, and resume without gaps after a dropped connection." },

@@ -10,8 +10,8 @@ import { CheckCircle2, FlaskConical, XCircle } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { fetchJson } from "@/lib/api/client";
-import { samplePartNames, sampleDataResultSchema, type SampleDataResult } from "@/lib/api/schemas/deliveries";
+import { sendSamplePart } from "@/lib/api/hooks/deliveries";
+import { samplePartNames, type SampleDataResult } from "@/lib/api/schemas/deliveries";
 
 type Part = (typeof samplePartNames)[number];
 
@@ -55,7 +55,7 @@ export function SampleDataButton({
     for (const part of samplePartNames) {
       setState({ kind: "sending", done: [...done], current: part });
       try {
-        done.push(await fetchJson("/api/v1/sample-data", sampleDataResultSchema, { method: "POST", body: JSON.stringify({ part }) }));
+        done.push(await sendSamplePart(part));
       } catch (err) {
         setState({ kind: "failed", done, part, message: err instanceof Error ? err.message : String(err) });
         await queryClient.invalidateQueries();

@@ -18,6 +18,7 @@
  * WASM) is loaded only when it is the database, so serverless bundles can leave it out
  * (next.config.ts excludes it from Vercel's file tracing).
  */
+import "server-only";
 import { createRequire } from "node:module";
 import type { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";

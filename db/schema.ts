@@ -7,6 +7,7 @@
  * include the owner (NULLS NOT DISTINCT), so a personal-token sender can never
  * overwrite rows that belong to someone else's app-token data for the same uid.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -25,6 +26,20 @@ import {
   unique,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import {
+  deliveryAuthKinds,
+  linkStatuses,
+  notificationChannels,
+  notificationStatuses,
+  notificationTypes,
+  ruleModes,
+  signatureResults,
+  webhookEvents,
+  type DataScope,
+} from "@/lib/constants";
+
+// Server modules that import their types beside the tables still find these here.
+export type { DataScope, WebhookEvent } from "@/lib/constants";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
@@ -120,7 +135,7 @@ export const omiLinks = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     uid: text("uid").notNull(),
     /** unverified: code pending, sees nothing; verified: proven by code; trusted: no Omi credentials to verify with. */
-    status: text("status", { enum: ["unverified", "verified", "trusted"] }).notNull(),
+    status: text("status", { enum: linkStatuses }).notNull(),
     nickname: text("nickname"),
     codeHash: text("code_hash"),
     codeExpiresAt: tstz("code_expires_at"),
@@ -172,9 +187,6 @@ export type ApiToken = typeof apiTokens.$inferSelect;
 
 // ─── Delivery log ────────────────────────────────────────────────────────────
 
-export const webhookEvents = ["memory", "realtime", "audio", "day-summary", "button"] as const;
-export type WebhookEvent = (typeof webhookEvents)[number];
-
 export const deliveries = pgTable(
   "deliveries",
   {
@@ -183,8 +195,8 @@ export const deliveries = pgTable(
     uid: text("uid"),
     ownerUserId: ownerUserId(),
     /** How the request proved itself: app token, personal token, signature only, or not at all. */
-    auth: text("auth", { enum: ["app", "personal", "signature", "none"] }).notNull(),
-    signature: text("signature", { enum: ["valid", "invalid", "stale", "absent", "unchecked"] }).notNull(),
+    auth: text("auth", { enum: deliveryAuthKinds }).notNull(),
+    signature: text("signature", { enum: signatureResults }).notNull(),
     deliveryKey: text("delivery_key"),
     status: integer("status").notNull(),
     /** Stored, duplicate, or the error code we answered with. */
@@ -538,10 +550,6 @@ export const buttonEvents = pgTable(
 
 // ─── Notifications ───────────────────────────────────────────────────────────
 
-export const notificationTypes = ["trigger_event", "reminder", "memory", "transcript", "day_summary", "custom"] as const;
-export const dataScopes = ["transcript", "memory", "day_summary", "profile"] as const;
-export type DataScope = (typeof dataScopes)[number];
-
 export const notificationRules = pgTable(
   "notification_rules",
   {
@@ -555,7 +563,7 @@ export const notificationRules = pgTable(
     trigger: jsonb("trigger").$type<Record<string, unknown>>().notNull(),
     scopes: jsonb("scopes").$type<DataScope[]>().notNull(),
     /** template: we render the message; omi_prompt: Omi writes it from a prompt. */
-    mode: text("mode", { enum: ["template", "omi_prompt"] }).notNull().default("template"),
+    mode: text("mode", { enum: ruleModes }).notNull().default("template"),
     template: text("template"),
     prompt: text("prompt"),
     createdAt: createdAt(),
@@ -588,8 +596,8 @@ export const notifications = pgTable(
     message: text("message").notNull(),
     ruleId: text("rule_id").references(() => notificationRules.id, { onDelete: "set null" }),
     /** How it goes out: Omi's notification API, or the realtime webhook's reply. */
-    channel: text("channel", { enum: ["api", "realtime_reply"] }).notNull().default("api"),
-    status: text("status", { enum: ["queued", "sent", "held", "failed"] }).notNull(),
+    channel: text("channel", { enum: notificationChannels }).notNull().default("api"),
+    status: text("status", { enum: notificationStatuses }).notNull(),
     reason: text("reason"),
     attempts: integer("attempts").notNull().default(0),
     omiStatus: integer("omi_status"),

@@ -5,20 +5,12 @@
  * the immediate unverified ("trusted") link.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { expect, password, screenshot, signIn, signOut, signUp, test, uniqueEmail } from "./fixtures";
+import { expect, fakeOmiUrl, password, pushedCodes, screenshot, signIn, signOut, signUp, test, uniqueEmail, uniqueUid } from "./fixtures";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const fakeOmi = `http://127.0.0.1:${Number(process.env.E2E_FAKE_OMI_PORT ?? port + 99)}`;
-const newUid = () => `uid${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-
-async function pushedCodes(uid: string): Promise<string[]> {
-  const res = await fetch(`${fakeOmi}/__fake/notifications`);
-  const all = (await res.json()) as { uid: string; message: string }[];
-  return all.filter((n) => n.uid === uid).map((n) => /Your Omi Hub code: (\d{6})/.exec(n.message)?.[1] ?? "");
-}
 
 test("link a uid with a code pushed through Omi; a second account cannot take it", async ({ page, request }) => {
-  const uid = newUid();
+  const uid = uniqueUid();
   const email = uniqueEmail("linker");
 
   // Omi opens the Auth URL while we are signed out: create an account and come back with the uid kept.
@@ -87,21 +79,22 @@ test("link a uid with a code pushed through Omi; a second account cannot take it
 });
 
 test("when Omi has not enabled the app yet, the page says so and sends the code once it can", async ({ page }) => {
-  const uid = newUid();
-  await fetch(`${fakeOmi}/__fake/disable?uid=${uid}`);
+  const uid = uniqueUid();
+  await fetch(`${fakeOmiUrl}/__fake/disable?uid=${uid}`);
   await signUp(page, uniqueEmail("waiting"), `/link?uid=${uid}`);
   await page.getByRole("button", { name: "Link", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "has not enabled the app" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Send the code again" })).toBeVisible();
   await screenshot(page, "link-not-enabled-1280");
-  await fetch(`${fakeOmi}/__fake/enable?uid=${uid}`);
+  await fetch(`${fakeOmiUrl}/__fake/enable?uid=${uid}`);
   // The page retries by itself every few seconds.
   await expect(page.getByRole("status").filter({ hasText: "We sent a 6-digit code" })).toBeVisible({ timeout: 20_000 });
   expect(await pushedCodes(uid)).toHaveLength(1);
 });
 
-test("personal API tokens: create (shown once), use, revoke", async ({ page }) => {
-  await signUp(page, uniqueEmail("tokens"), "/settings");
+test("personal API tokens: create (shown once), use, revoke", async ({ page, account }) => {
+  expect(account.email).toContain("@");
+  await page.goto("/settings");
   await page.getByLabel("Token name").fill("Backup script");
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByLabel("New API token").textContent())!.trim();
@@ -122,7 +115,7 @@ test.describe("without Omi credentials", () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     // The same build, a fresh database, and no OMI_APP_ID / OMI_APP_SECRET.
-    server = spawn("npx", ["tsx", "scripts/e2e-server.ts"], {
+    server = spawn("npx", ["tsx", "--require", "./scripts/server-only.cjs", "scripts/e2e-server.ts"], {
       detached: true,
       stdio: "ignore",
       // An app token without credentials refuses to start (lib/env.ts): this server has neither.
@@ -148,7 +141,7 @@ test.describe("without Omi credentials", () => {
   test("linking is immediate and marked not verified; a second account is refused", async ({ browser }) => {
     const context = await browser.newContext({ baseURL: `http://127.0.0.1:${otherPort}` });
     const page = await context.newPage();
-    const uid = newUid();
+    const uid = uniqueUid();
     await signUp(page, uniqueEmail("selfhost"), `/link?uid=${uid}`);
     await expect(page.getByText("This server cannot send codes through Omi")).toBeVisible();
     await page.getByRole("button", { name: "Link", exact: true }).click();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { accountWithWebhookToken, expect, screenshot, test } from "./fixtures";
+import { expect, screenshot, test, type Send } from "./fixtures";
 
 const SR = 16000;
 
@@ -16,36 +16,26 @@ function toneSecond(second: number): Buffer {
 }
 
 /** Like Omi's Developer Settings audio: 1-second requests, back to back; live transcript batches in between. */
-async function sendTone(page: Page, token: string, uid: string, seconds: number) {
+async function sendTone(send: Send, seconds: number) {
   const transcript: Record<number, string> = { 2: "realtime-batch-1.json", 10: "realtime-batch-2.json" };
   for (let s = 0; s < seconds; s++) {
-    if (transcript[s]) {
-      const res = await page.request.post(`/api/webhooks/realtime/${token}?uid=${uid}`, {
-        headers: { "content-type": "application/json" },
-        data: readFileSync(`tests/fixtures/omi/${transcript[s]}`, "utf8"),
-      });
-      expect(res.status(), await res.text()).toBe(200);
-    }
-    const res = await page.request.post(`/api/webhooks/audio/${token}?sample_rate=${SR}&uid=${uid}`, {
-      headers: { "content-type": "application/octet-stream" },
-      data: toneSecond(s),
-    });
-    expect(res.status(), await res.text()).toBe(200);
+    if (transcript[s]) await send("realtime", readFileSync(`tests/fixtures/omi/${transcript[s]}`, "utf8"), { idempotencyKey: null });
+    await send("audio", toneSecond(s), { query: { sample_rate: String(SR) }, idempotencyKey: null });
   }
 }
 
 const currentTime = (page: Page) => page.locator("audio").evaluate((a: HTMLAudioElement) => a.currentTime);
 
-test("20 s of audio becomes one recording that plays and seeks", async ({ page }) => {
+test("20 s of audio becomes one recording that plays and seeks", async ({ page, account, send }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  const { token, uid } = await accountWithWebhookToken(page, "audio");
+  const { token } = account;
 
   await page.goto("/audio");
   await expect(page.getByRole("heading", { name: "No recordings yet" })).toBeVisible();
   await expect(page.getByText(`/api/webhooks/audio/${token}`)).toBeVisible();
   await screenshot(page, "audio-empty-1280");
 
-  await sendTone(page, token, uid, 20);
+  await sendTone(send, 20);
   const list = await page.request.get("/api/v1/recordings");
   const { items } = (await list.json()) as { items: { durationSeconds: number; gaps: unknown[] }[] };
   expect(items).toHaveLength(1);

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { APIRequestContext, Page } from "@playwright/test";
-import { accountWithWebhookToken, expect, screenshot, signUp, test, uniqueEmail } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, screenshot, signUp, test, uniqueEmail } from "./fixtures";
 
 test.use({ timezoneId: "UTC" });
 
@@ -52,36 +52,27 @@ const newer = {
   locations: [{ latitude: 52.520008, longitude: 13.404954, address: null, conversation_id: null, time: "16:05" }],
 };
 
-async function send(request: APIRequestContext, url: string, uid: string, body: unknown) {
-  const res = await request.post(`${url}?uid=${uid}`, {
-    headers: { "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
-    data: typeof body === "string" ? body : JSON.stringify(body),
-  });
-  expect(res.status(), await res.text()).toBe(200);
-}
-
 async function expectSections(page: Page, present: string[], absent: string[]) {
   for (const name of present) await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
   for (const name of absent) await expect(page.getByRole("heading", { name })).toHaveCount(0);
 }
 
-test("recaps from Omi fill the calendar and each recap page shows its whole payload", async ({ page }) => {
-  const { urls, uid } = await accountWithWebhookToken(page, "calendar");
-  const dayUrl = urls["day-summary"]!;
-  await send(page.request, urls.memory!, uid, memoryBody);
-  await send(page.request, dayUrl, uid, {
+test("recaps from Omi fill the calendar and each recap page shows its whole payload", async ({ page, account, send }) => {
+  const { uid } = account;
+  await send("memory", memoryBody);
+  await send("day-summary", {
     summary: daySummary.summary.replace(`'date': '2026-03-12'`, `'date': '${lastMonth10}'`),
     summary_json: { ...daySummary.summary_json, date: lastMonth10 },
     uid,
     created_at: `${lastMonth10}T22:00:42.117906+00:00`,
   });
   // Legacy sender: only the Python-literal string, naive created_at.
-  await send(page.request, dayUrl, uid, {
+  await send("day-summary", {
     summary: daySummary.summary.replace(`'date': '2026-03-12'`, `'date': '${lastMonth21}'`),
     uid,
     created_at: `${lastMonth21}T22:00:42.117906`,
   });
-  await send(page.request, dayUrl, uid, { summary: "", summary_json: newer, uid, created_at: `${thisMonth}T21:00:00+00:00` });
+  await send("day-summary", { summary: "", summary_json: newer, uid, created_at: `${thisMonth}T21:00:00+00:00` });
 
   // This month: the newer recap in its cell; the heatmap above counts all three.
   await page.goto("/calendar");
@@ -173,10 +164,9 @@ test("recaps from Omi fill the calendar and each recap page shows its whole payl
   await expect(page.getByText("No next recap")).toHaveCount(1);
 });
 
-test("a day without a recap, or someone else's, is a plain 404; a new account's calendar teaches", async ({ page }) => {
-  const { urls, uid } = await accountWithWebhookToken(page, "calendar-owner");
+test("a day without a recap, or someone else's, is a plain 404; a new account's calendar teaches", async ({ page, account, send }) => {
   const date = iso(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)));
-  await send(page.request, urls["day-summary"]!, uid, { summary: "", summary_json: { ...daySummary.summary_json, date }, uid });
+  await send("day-summary", { summary: "", summary_json: { ...daySummary.summary_json, date }, uid: account.uid });
   await page.goto(`/calendar/${date}`);
   await expect(page.getByRole("heading", { level: 1, name: fullHeadline })).toBeVisible();
 

@@ -1,20 +1,30 @@
 /**
- * "Delete my data" on /memories/data: the dialog refuses until DELETE is typed, then
- * removes the account's memories and keeps the account signed in.
+ * /memories/data: "Export all my data" downloads the ZIP whose size the server announced
+ * up front; "Delete my data" refuses until DELETE is typed, then removes the account's
+ * memories and keeps the account signed in.
  */
-import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { accountWithWebhookToken, expect, screenshot, test } from "./fixtures";
+import { expect, screenshot, test } from "./fixtures";
 
 const memory = readFileSync("tests/fixtures/omi/memory-created.json", "utf8");
 
-test("delete my data asks for DELETE, then empties the account", async ({ page }) => {
-  const { urls, uid } = await accountWithWebhookToken(page, "delete-data");
-  const sent = await page.request.post(`${urls.memory}?uid=${uid}`, {
-    data: memory,
-    headers: { "content-type": "application/json", "idempotency-key": randomUUID() },
-  });
-  expect(sent.status()).toBe(200);
+test("export my data downloads a ZIP of the exact size announced", async ({ page, send }) => {
+  await send("memory", memory);
+  await page.goto("/memories/data");
+  const downloaded = page.waitForEvent("download");
+  const answer = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/data");
+  await page.getByRole("button", { name: "Download export" }).click();
+  // Next.js drops Content-Length from route handlers; the exact size travels as X-Export-Bytes.
+  const length = Number((await (await answer).allHeaders())["x-export-bytes"]);
+  expect(length).toBeGreaterThan(1000);
+  const file = await (await downloaded).path();
+  expect(readFileSync(file).length).toBe(length);
+  expect(readFileSync(file).subarray(0, 4).toString("latin1")).toBe("PK\x03\x04");
+  await expect(page.getByText(/^Done: /)).toBeVisible();
+});
+
+test("delete my data asks for DELETE, then empties the account", async ({ page, send }) => {
+  await send("memory", memory);
   const count = async () => ((await (await page.request.get("/api/v1/memories")).json()) as { items: unknown[] }).items.length;
   expect(await count()).toBe(1);
 

@@ -4,13 +4,13 @@
  * details; replay answers 200 again without a duplicate; a refused delivery shows its
  * error and body; another account sees none of it.
  */
-import { accountWithWebhookToken, expect, screenshot, signOut, signUp, test, uniqueEmail } from "./fixtures";
+import { expect, screenshot, signOut, signUp, test, uniqueEmail } from "./fixtures";
 
 type Items = { items: Record<string, unknown>[] };
 
-test("Send sample data fills every page, the delivery log shows each request, replay stores no duplicate", async ({ page }) => {
+test("Send sample data fills every page, the delivery log shows each request, replay stores no duplicate", async ({ page, account }) => {
   test.setTimeout(120_000);
-  const { token } = await accountWithWebhookToken(page, "deliveries");
+  const { token } = account;
 
   // The empty dashboard offers the sample.
   await page.goto("/memories");
@@ -84,11 +84,8 @@ test("Send sample data fills every page, the delivery log shows each request, re
   await expect(page.getByRole("heading", { name: "Replays" })).toBeVisible();
 });
 
-test("a refused delivery shows its error and body; another account sees none of it", async ({ page }) => {
-  const { urls, uid } = await accountWithWebhookToken(page, "refused");
-  const bad = JSON.stringify({ id: "", structured: { title: "Missing id" } });
-  const sent = await page.request.post(`${urls.memory}?uid=${uid}`, { data: bad, headers: { "content-type": "application/json" } });
-  expect(sent.status()).toBe(422);
+test("a refused delivery shows its error and body; another account sees none of it", async ({ page, send }) => {
+  await send("memory", { id: "", structured: { title: "Missing id" } }, { idempotencyKey: null, status: 422 });
 
   await page.goto("/deliveries?status=4xx");
   await expect(page.getByLabel("Status")).toHaveValue("4xx");

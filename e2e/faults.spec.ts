@@ -11,7 +11,7 @@
 import { memoryBody, tonePcm, daySummaryBody } from "../scripts/simulator/payloads";
 import { faultAppToken, freshDatabase, postgresBaseUrl, startFaultApp, type FaultApp, type FaultDatabase } from "./faults/app";
 import { startTcpProxy } from "./faults/tcp-proxy";
-import { accountWithWebhookToken, expect, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 const basePort = Number(process.env.E2E_PORT ?? 3100) + 40;
 
@@ -134,8 +134,8 @@ test("an unreachable database gives 503s, and webhooks and health recover withou
   }
 });
 
-test("the same delivery sent three times at once is stored once, and all three answer 200", async ({ page, baseURL }) => {
-  const { token, uid } = await accountWithWebhookToken(page, "triple");
+test("the same delivery sent three times at once is stored once, and all three answer 200", async ({ page, baseURL, account }) => {
+  const { token, uid } = account;
   const memory = memoryBody({ index: 2 });
   const title = `Triple delivery ${memory.id as string}`;
   (memory.structured as { title: string }).title = title;

@@ -18,6 +18,22 @@ test("setup guide lists which URL goes in which Omi field", async ({ page }) => 
   await expect(page.getByText("Day summaries arrive")).toBeVisible();
 });
 
+test("favicon, app icons and the web manifest answer, so no page logs a 404 for them", async ({ page, request }) => {
+  const missing: string[] = [];
+  page.on("response", (r) => r.status() === 404 && missing.push(r.url()));
+  await page.goto("/");
+  const favicon = await request.get("/favicon.ico");
+  expect(favicon.status()).toBe(200);
+  expect(favicon.headers()["content-type"]).toBe("image/x-icon");
+  const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const manifest = (await (await request.get(manifestHref!)).json()) as { name: string; start_url: string; icons: { src: string; purpose: string }[] };
+  expect(manifest.name).toBe("Omi Hub");
+  expect(manifest.icons.map((i) => i.purpose).sort()).toEqual(["any", "any", "maskable"]);
+  const icons = [...manifest.icons.map((i) => i.src), ...(await page.locator('link[rel="icon"], link[rel="apple-touch-icon"]').evaluateAll((links) => links.map((l) => l.getAttribute("href")!)))];
+  for (const src of icons) expect((await request.get(src)).status(), src).toBe(200);
+  expect(missing).toEqual([]);
+});
+
 test("health answers ok", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);

@@ -14,7 +14,7 @@ import { apiCases } from "./hostile/api-cases";
 import { pool, rawClient, type RawResponse } from "./hostile/http";
 import { rng } from "./hostile/prng";
 import { webhookCases, webhookPath, type Case } from "./hostile/webhook-cases";
-import { accountWithWebhookToken, expect, test } from "./fixtures";
+import { appWebhookToken, expect, test } from "./fixtures";
 
 type Probe = Case & { event: string; check: { title?: string; date?: string } };
 
@@ -83,13 +83,13 @@ function probes(token: string, uid: string, count: number): Probe[] {
   return out;
 }
 
-test("hostile inputs get answers from the table only, and valid deliveries in between are all stored", async ({ page, baseURL }) => {
+test("hostile inputs get answers from the table only, and valid deliveries in between are all stored", async ({ page, baseURL, account }) => {
   test.setTimeout(240_000);
   console.log(`hostile suite seed: ${seed} (HOSTILE_SEED=${seed} reproduces it)`);
   const r = rng(seed);
 
   // One account: its personal webhook token, an API token, and a signing secret so signatures are checked.
-  const { email, token, uid } = await accountWithWebhookToken(page, "hostile");
+  const { email, token, uid } = account;
   const origin = { origin: baseURL! };
   const created = await page.request.post("/api/v1/tokens", { data: { name: "hostile suite" }, headers: origin });
   expect(created.status()).toBe(200);
@@ -100,7 +100,7 @@ test("hostile inputs get answers from the table only, and valid deliveries in be
   await page.close();
 
   const hostile: Case[] = [
-    ...webhookCases(r, { token, uid, appToken: "e2e-app-webhook-token", signingSecret }),
+    ...webhookCases(r, { token, uid, appToken: appWebhookToken, signingSecret }),
     ...apiCases(r, { apiToken, email }),
   ];
   // Shuffle (seeded), then put a valid delivery after every 40 hostile ones.

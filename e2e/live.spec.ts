@@ -5,8 +5,8 @@
  * back; nothing is missing.
  */
 import net from "node:net";
-import type { APIRequestContext, Page } from "@playwright/test";
-import { accountWithWebhookToken, expect, screenshot, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, screenshot, test } from "./fixtures";
 
 type Segment = { id: string; text: string; speaker: string; speaker_id: number; is_user: boolean; start: number; end: number };
 
@@ -40,14 +40,6 @@ function script(): { deliveries: Segment[][]; finalTexts: string[] } {
     }
   }
   return { deliveries, finalTexts: lines.map((l) => l.text) };
-}
-
-async function send(request: APIRequestContext, url: string, uid: string, segments: Segment[]) {
-  const res = await request.post(`${url}?uid=${uid}`, {
-    headers: { "content-type": "application/json" },
-    data: JSON.stringify({ session_id: uid, segments }),
-  });
-  expect(res.status(), await res.text()).toBe(200);
 }
 
 /**
@@ -93,10 +85,10 @@ async function cuttableProxy(target: URL) {
 
 const status = (page: Page) => page.getByRole("status", { name: /Live connection/ });
 
-test("live transcript: 30 deliveries with re-sends end exactly right, across a cut connection", async ({ page, baseURL }) => {
+test("live transcript: 30 deliveries with re-sends end exactly right, across a cut connection", async ({ page, baseURL, account, send }) => {
   test.setTimeout(120_000);
-  const { urls, uid } = await accountWithWebhookToken(page, "live");
-  const realtime = urls.realtime!;
+  // As Omi's app sender: {session_id, segments} with no idempotency key.
+  const deliver = (segments: Segment[]) => send("realtime", { session_id: account.uid, segments }, { idempotencyKey: null });
   const proxy = await cuttableProxy(new URL(baseURL!));
   await page.goto(`${proxy.url}/live`);
   await expect(page.getByRole("heading", { level: 1, name: "Live" })).toBeVisible();
@@ -107,19 +99,19 @@ test("live transcript: 30 deliveries with re-sends end exactly right, across a c
   const { deliveries, finalTexts } = script();
   const lines = page.getByTestId("live-line");
 
-  for (const batch of deliveries.slice(0, 12)) await send(page.request, realtime, uid, batch);
+  for (const batch of deliveries.slice(0, 12)) await deliver(batch);
   await expect(page.getByRole("heading", { name: "Current session" })).toBeVisible();
   await expect(lines.last()).toContainText("Line 8:");
 
   // Cut the connection mid-stream; deliveries keep arriving at the server meanwhile.
   proxy.cut();
   await expect(status(page)).toHaveText("Reconnecting…");
-  for (const batch of deliveries.slice(12, 20)) await send(page.request, realtime, uid, batch);
+  for (const batch of deliveries.slice(12, 20)) await deliver(batch);
   await expect(status(page)).toHaveText("Reconnecting…");
   proxy.restore();
   await expect(status(page)).toHaveText("Connected", { timeout: 20_000 });
 
-  for (const batch of deliveries.slice(20)) await send(page.request, realtime, uid, batch);
+  for (const batch of deliveries.slice(20)) await deliver(batch);
   await expect(lines).toHaveText(finalTexts, { timeout: 15_000 });
   await expect(lines).toHaveCount(20);
 
@@ -136,7 +128,7 @@ test("live transcript: 30 deliveries with re-sends end exactly right, across a c
   await region.evaluate((el) => (el.scrollTop = 0));
   const jump = page.getByRole("button", { name: "Jump to latest" });
   await expect(jump).toBeVisible();
-  await send(page.request, realtime, uid, [{ id: "e2e-late", text: "One more line after scrolling up", speaker: "SPEAKER_1", speaker_id: 1, is_user: false, start: 99, end: 100 }]);
+  await deliver([{ id: "e2e-late", text: "One more line after scrolling up", speaker: "SPEAKER_1", speaker_id: 1, is_user: false, start: 99, end: 100 }]);
   await expect(lines.last()).toHaveText("One more line after scrolling up");
   await expect(jump).toBeVisible();
   await jump.click();
@@ -147,8 +139,8 @@ test("live transcript: 30 deliveries with re-sends end exactly right, across a c
   await proxy.close();
 });
 
-test("live page for an account without sessions teaches how to connect", async ({ page }) => {
-  await accountWithWebhookToken(page, "live-empty");
+test("live page for an account without sessions teaches how to connect", async ({ page, account }) => {
+  expect(account.uid).toBeTruthy(); // signed in, nothing sent
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/live");
   await expect(page.getByText("Start talking with Omi…")).toBeVisible();

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
-import { accountWithWebhookToken, expect, screenshot, test } from "./fixtures";
+import { expect, screenshot, test } from "./fixtures";
 
 const fixture = JSON.parse(readFileSync("tests/fixtures/omi/memory-created.json", "utf8")) as Record<string, unknown> & {
   structured: Record<string, unknown>;
@@ -24,15 +24,8 @@ function memoryBody(overrides: { id: string; title: string; extraLine?: string; 
   return body;
 }
 
-async function send(request: APIRequestContext, url: string, uid: string, body: unknown) {
-  const target = `${url}${url.includes("?") ? "&" : "?"}uid=${encodeURIComponent(uid)}`;
-  const res = await request.post(target, { data: body, headers: { "idempotency-key": randomUUID() } });
-  expect(res.status(), await res.text()).toBe(200);
-}
-
-test("memories arrive live, search finds a transcript word, ticks survive reloads and re-sends", async ({ page }) => {
+test("memories arrive live, search finds a transcript word, ticks survive reloads and re-sends", async ({ page, send }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  const { urls, uid } = await accountWithWebhookToken(page, "memories");
   await page.goto("/memories");
   await expect(page.getByRole("heading", { name: "No memories yet" })).toBeVisible();
   await screenshot(page, "memories-empty-1280");
@@ -45,8 +38,8 @@ test("memories arrive live, search finds a transcript word, ticks survive reload
     extraLine: `Can you ping their legal team today and bring the ${rare} contract?`,
     startedAt: new Date(Date.now() - 60 * 60_000),
   });
-  await send(page.request, urls.memory!, uid, launch);
-  await send(page.request, urls.memory!, uid, memoryBody({ id: randomUUID(), title: "Finance sync", startedAt: new Date(Date.now() - 3 * 3600_000) }));
+  await send("memory", launch);
+  await send("memory", memoryBody({ id: randomUUID(), title: "Finance sync", startedAt: new Date(Date.now() - 3 * 3600_000) }));
 
   // No reload: the list refreshes by itself.
   const list = page.getByRole("list", { name: "Memories" });
@@ -83,7 +76,7 @@ test("memories arrive live, search finds a transcript word, ticks survive reload
   await expect(page.getByRole("checkbox", { name: /Book a review with finance/ })).toBeChecked();
 
   // Omi re-sends the same memory (a new finalization): the tick stays.
-  await send(page.request, urls.memory!, uid, launch);
+  await send("memory", launch);
   await page.reload();
   await expect(page.getByRole("checkbox", { name: /Book a review with finance/ })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: /Ping the São Paulo/ })).not.toBeChecked();

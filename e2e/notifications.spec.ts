@@ -5,10 +5,10 @@
  * verified the uid first: rules only ever notify a uid their account has proven it owns.
  */
 import { streamLive } from "../scripts/simulator";
-import { accountWithWebhookToken, expect, fakeOmiUrl as fakeOmi, pushedTo, screenshot, test, verifyUid } from "./fixtures";
+import { expect, fakeOmiUrl, pushedTo, screenshot, test, verifyUid } from "./fixtures";
 
-test("a keyword rule made in the UI notifies through Omi, once, and the log says sent", async ({ page, baseURL }) => {
-  const { token, uid } = await accountWithWebhookToken(page, "notify");
+test("a keyword rule made in the UI notifies through Omi, once, and the log says sent", async ({ page, baseURL, account }) => {
+  const { token, uid } = account;
   await verifyUid(page, uid);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/notifications");
@@ -39,7 +39,7 @@ test("a keyword rule made in the UI notifies through Omi, once, and the log says
   await expect(rules.getByText("Contract watch", { exact: true })).toBeVisible();
   await expect(rules.getByText("Live transcript mentions “signed”")).toBeVisible();
 
-  await fetch(`${fakeOmi}/__fake/reset`);
+  await fetch(`${fakeOmiUrl}/__fake/reset`);
   await streamLive({ baseUrl: baseURL!, token, uid, segments: 8, intervalMs: 50, retries: false });
 
   await expect

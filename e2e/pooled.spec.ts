@@ -39,7 +39,7 @@ for (const vercel of [false, true]) {
     const output: string[] = [];
     const apps: FaultApp[] = [];
     try {
-      const migrated = spawnSync("npx", ["tsx", "db/migrate.ts"], { encoding: "utf8", env: { ...process.env, ...dbEnv, ...(vercel ? { VERCEL: "1", AUTH_SECRET: "pooled-migrate-secret" } : {}) } });
+      const migrated = spawnSync("npx", ["tsx", "--require", "./scripts/server-only.cjs", "db/migrate.ts"], { encoding: "utf8", env: { ...process.env, ...dbEnv, ...(vercel ? { VERCEL: "1", AUTH_SECRET: "pooled-migrate-secret" } : {}) } });
       expect(migrated.status, migrated.stderr).toBe(0);
       expect(migrated.stdout).toMatch(/applied \d+ migration/);
 

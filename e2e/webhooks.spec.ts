@@ -3,14 +3,14 @@
  * 200 at the URLs people paste into Omi (never a redirect, with or without a trailing
  * slash) and shows up in the account's delivery log as stored.
  */
-import { accountWithWebhookToken, expect, screenshot, test } from "./fixtures";
+import { appWebhookToken, expect, screenshot, test } from "./fixtures";
 import { sendAll, sendMemory } from "../scripts/simulator";
 
 type Delivery = { event: string; status: number; outcome: string; uid: string | null; auth: string };
 
-test("the simulator's every event is stored and listed in the account's delivery log", async ({ page, baseURL }) => {
+test("the simulator's every event is stored and listed in the account's delivery log", async ({ page, baseURL, account }) => {
   test.setTimeout(120_000);
-  const { token, uid, urls } = await accountWithWebhookToken(page, "webhooks");
+  const { token, uid, urls } = account;
 
   // Settings' memory URL, as a person pastes it; the simulator swaps the event part.
   const all = await sendAll({
@@ -47,8 +47,8 @@ test("the simulator's every event is stored and listed in the account's delivery
   await screenshot(page, "webhooks-deliveries");
 });
 
-test("webhook URLs answer directly with and without a trailing slash, never a redirect", async ({ page, baseURL }) => {
-  const { token, uid } = await accountWithWebhookToken(page, "slash");
+test("webhook URLs answer directly with and without a trailing slash, never a redirect", async ({ baseURL, account }) => {
+  const { token, uid } = account;
   const forms = [
     `/api/webhooks/button/${token}?uid=${uid}`,
     `/api/webhooks/button/${token}/?uid=${uid}`,
@@ -76,12 +76,21 @@ test("webhook URLs answer directly with and without a trailing slash, never a re
   expect(((await wrong.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
 });
 
-test("app-wide token data for an unlinked uid is stored but not shown to an account", async ({ page, baseURL }) => {
-  await accountWithWebhookToken(page, "applevel");
+test("app-wide token data for an unlinked uid is stored but not shown to an account", async ({ page, baseURL, account }) => {
   const uid = `unlinked${Date.now().toString(36)}`;
-  const { requests } = await sendMemory({ baseUrl: `${baseURL}/api/webhooks/memory/e2e-app-webhook-token`, uid, retries: false });
+  expect(uid).not.toBe(account.uid);
+  const { requests } = await sendMemory({ baseUrl: `${baseURL}/api/webhooks/memory/${appWebhookToken}`, uid, retries: false });
   expect(requests[0]!.status).toBe(200);
   const res = await page.request.get("/api/v1/deliveries?limit=200");
   const { items } = (await res.json()) as { items: Delivery[] };
   expect(items.some((d) => d.uid === uid)).toBe(false);
+});
+
+test("app-wide token data for a uid the account linked and verified is shown to it", async ({ page, baseURL, linkedUid }) => {
+  const { requests } = await sendMemory({ baseUrl: `${baseURL}/api/webhooks/memory/${appWebhookToken}`, uid: linkedUid, retries: false });
+  expect(requests[0]!.status).toBe(200);
+  const { items } = (await (await page.request.get("/api/v1/deliveries?limit=200")).json()) as { items: Delivery[] };
+  expect(items.filter((d) => d.uid === linkedUid).map((d) => [d.event, d.auth, d.outcome])).toEqual([["memory", "app", "stored"]]);
+  const memories = (await (await page.request.get("/api/v1/memories")).json()) as { items: { uid: string }[] };
+  expect(memories.items.map((m) => m.uid)).toEqual([linkedUid]);
 });

@@ -4,6 +4,7 @@
  * Parsed once, with zod. Runs in route handlers, server components, scripts and
  * tests alike, so it must not import anything Next-specific.
  */
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

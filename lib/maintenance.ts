@@ -2,6 +2,7 @@
  * Retention work run hourly. Each task lives with its feature and registers here.
  * Returns counts so the cron route and the log can say what happened.
  */
+import "server-only";
 import { lt } from "drizzle-orm";
 import { db } from "@/db/client";
 import { deliveries, deliveryKeys, webhookRefusals } from "@/db/schema";

@@ -2,6 +2,7 @@
  * Process-level lifecycle for `next dev` / `next start` (not Vercel functions):
  * graceful shutdown that closes the database, and the in-process scheduler.
  */
+import "server-only";
 import { closeDb } from "@/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";

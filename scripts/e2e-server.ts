@@ -60,7 +60,7 @@ const env: NodeJS.ProcessEnv = {
 if (!db.DATABASE_URL) delete env.DATABASE_URL;
 
 if (!process.env.E2E_SKIP_BUILD) run("npx", ["next", "build"], env);
-run("npx", ["tsx", "db/migrate.ts"], env);
+run("npx", ["tsx", "--require", "./scripts/server-only.cjs", "db/migrate.ts"], env);
 
 const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", port], { stdio: "inherit", env });
 const stop = () => server.kill("SIGTERM");

@@ -1,4 +1,4 @@
-/** CLI: `tsx scripts/fake-omi.ts --port 3199 [--app-id e2e-app] [--api-key e2e-app-secret]` */
+/** CLI: `tsx --require ./scripts/server-only.cjs scripts/fake-omi.ts --port 3199 [--app-id e2e-app] [--api-key e2e-app-secret]` */
 import { startFakeOmi } from "./fake-omi/server";
 
 const arg = (name: string) => {

@@ -9,5 +9,5 @@ if (process.env.VERCEL_ENV !== "production") {
   console.log(`migrate: skipped for a ${process.env.VERCEL_ENV ?? "non-production"} Vercel build`);
   process.exit(0);
 }
-const r = spawnSync("npx", ["tsx", "db/migrate.ts"], { stdio: "inherit" });
+const r = spawnSync("npx", ["tsx", "--require", "./scripts/server-only.cjs", "db/migrate.ts"], { stdio: "inherit" });
 process.exit(r.status ?? 1);

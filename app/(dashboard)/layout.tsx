@@ -7,8 +7,6 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { ThemeToggle } from "@/components/theme-toggle";
 import { currentUser } from "@/lib/auth/session";
 
-export const dynamic = "force-dynamic";
-
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/sign-in");

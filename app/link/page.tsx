@@ -13,8 +13,6 @@ import { oauthStateCookie, omiOAuthConfigured, stateMatches } from "@/lib/auth/o
 import { currentUser } from "@/lib/auth/session";
 import { omiApiConfigured } from "@/lib/env";
 
-export const dynamic = "force-dynamic";
-
 type Search = { uid?: string | string[]; state?: string | string[] };
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v.at(-1) : v);
 

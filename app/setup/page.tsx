@@ -5,8 +5,6 @@ import { ThemeToggle } from "@/components/theme-toggle";
 import { publicBaseUrl } from "@/lib/urls";
 
 export const metadata: Metadata = { title: "Setup guide" };
-export const dynamic = "force-dynamic";
-
 function Code({ children }: { children: React.ReactNode }) {
   return <code className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-[0.85em] break-all dark:bg-zinc-800">{children}</code>;
 }

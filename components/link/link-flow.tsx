@@ -7,18 +7,19 @@
  */
 import { CheckCircle2, Info, Loader2 } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
-import { ApiError, fetchJson } from "@/lib/api/client";
-import { type Link, linkSchema } from "@/lib/api/schemas/links";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import { Input } from "@/components/ui/input";
+import { ApiError } from "@/lib/api/client";
+import { sendLinkCode, startLink, verifyLink } from "@/lib/api/hooks/links";
+import type { Link } from "@/lib/api/schemas/links";
 
 type Props = { uid: string; maskedUid: string; email: string; initialLink: Link | null; canVerify: boolean };
 
 const retryEveryMs = 5_000;
 const retryForMs = 5 * 60_000;
-
-const field =
-  "mt-1 block h-11 w-full rounded-lg border border-zinc-300 bg-white px-3 font-mono text-lg tracking-[0.3em] tabular shadow-sm focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/30 dark:border-zinc-700 dark:bg-zinc-900";
 
 export function LinkFlow({ uid, maskedUid, email, initialLink, canVerify }: Props) {
   const [link, setLink] = useState<Link | null>(initialLink);
@@ -41,14 +42,12 @@ export function LinkFlow({ uid, maskedUid, email, initialLink, canVerify }: Prop
     }
   }, []);
 
-  const post = (path: string, body: unknown) => fetchJson(path, linkSchema, { method: "POST", body: JSON.stringify(body) });
-
   // Omi enables the app only after setup-completed says true, which it now does: retry quietly meanwhile.
   const waitingForOmi = link?.status === "unverified" && link.code.state === "failed" && link.code.notEnabled;
   useEffect(() => {
     if (!waitingForOmi || !link || Date.now() - retryingSince > retryForMs) return;
     const timer = setTimeout(() => {
-      fetchJson(`/api/v1/links/${link.id}/code`, linkSchema, { method: "POST", body: JSON.stringify({ automatic: true }) })
+      sendLinkCode(link.id, true)
         .then(setLink)
         .catch(() => {});
     }, retryEveryMs);
@@ -101,9 +100,9 @@ export function LinkFlow({ uid, maskedUid, email, initialLink, canVerify }: Prop
             ? "Next, we send a 6-digit code to your Omi app to prove the Omi account is yours. Until you type it here, nothing from it is shown."
             : "This server cannot send codes through Omi, so the link is made at once, without verification."}
         </p>
-        {error ? <ErrorText>{error}</ErrorText> : null}
+        <FormStatus error={error} />
         <div className="mt-5">
-          <Button onClick={() => run("link", () => post("/api/v1/links", { uid }))} disabled={busy !== null}>
+          <Button onClick={() => run("link", () => startLink(uid))} disabled={busy !== null}>
             {busy === "link" ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
             Link
           </Button>
@@ -139,34 +138,33 @@ export function LinkFlow({ uid, maskedUid, email, initialLink, canVerify }: Prop
         className="mt-4"
         onSubmit={async (e) => {
           e.preventDefault();
-          const ok = await run("verify", () => post(`/api/v1/links/${link.id}/verify`, { code }));
+          const ok = await run("verify", () => verifyLink(link.id, code));
           if (!ok) setCode("");
         }}
       >
-        <label htmlFor="link-code" className="text-sm font-medium">
-          Code
-        </label>
-        <input
-          id="link-code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          required
-          value={code}
-          onChange={(e) => setCode(e.target.value.replace(/\D/g, "").slice(0, 6))}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? "link-error" : undefined}
-          className={field}
-        />
-        {error ? <ErrorText id="link-error">{error}</ErrorText> : null}
+        <Field id="link-code" label="Code" error={error}>
+          {(field) => (
+            <Input
+              {...field}
+              size="lg"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              required
+              value={code}
+              onChange={(e) => setCode(e.target.value.replace(/\D/g, "").slice(0, 6))}
+              className="font-mono tracking-[0.3em] tabular"
+            />
+          )}
+        </Field>
         <div className="mt-4 flex flex-wrap gap-2">
           <Button type="submit" disabled={busy !== null || code.length !== 6}>
             {busy === "verify" ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
             Verify
           </Button>
-          <Button variant="secondary" disabled={busy !== null} onClick={() => run("send", () => post(`/api/v1/links/${link.id}/code`, {}))}>
+          <Button variant="secondary" disabled={busy !== null} onClick={() => run("send", () => sendLinkCode(link.id))}>
             {busy === "send" ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
             Send the code again
           </Button>
@@ -177,13 +175,5 @@ export function LinkFlow({ uid, maskedUid, email, initialLink, canVerify }: Prop
         nobody else is blocked from linking it.
       </p>
     </Card>
-  );
-}
-
-function ErrorText({ id, children }: { id?: string; children: React.ReactNode }) {
-  return (
-    <p id={id} role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">
-      {children}
-    </p>
   );
 }

@@ -1,18 +1,10 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { fetchJson } from "@/lib/api/client";
+import { Checkbox } from "@/components/ui/input";
+import { useSetActionItemCompleted } from "@/lib/api/hooks/memories";
+import type { ActionItemView } from "@/lib/api/schemas/memories";
 import { RelativeTime } from "./relative-time";
-import { actionItemSchema, type ActionItemView } from "@/lib/api/schemas/memories";
-
-/** PATCH the tick; shared by the memory page and /action-items. */
-export function patchActionItem(id: string, completed: boolean) {
-  return fetchJson(`/api/v1/action-items/${encodeURIComponent(id)}`, actionItemSchema, {
-    method: "PATCH",
-    body: JSON.stringify({ completed }),
-  });
-}
 
 /**
  * A checkbox per item that ticks immediately (optimistic) and rolls back with a
@@ -22,34 +14,26 @@ export function ActionItemCheckbox({ item: initial, onChanged }: { item: ActionI
   const [item, setItem] = useState(initial);
   const [completed, setCompleted] = useState(initial.completed);
   const [error, setError] = useState<string | null>(null);
-  const queryClient = useQueryClient();
-  const mutation = useMutation({
-    mutationFn: (next: boolean) => patchActionItem(item.id, next),
-    onMutate: (next) => {
-      setError(null);
-      setCompleted(next);
-    },
-    onError: (err, next) => {
-      setCompleted(!next);
-      setError(err instanceof Error ? err.message : "Could not save");
-    },
-    onSuccess: (saved) => {
-      setItem(saved);
-      setCompleted(saved.completed);
-      onChanged?.(saved);
-      void queryClient.invalidateQueries({ queryKey: ["action-items"] });
-    },
-  });
+  const mutation = useSetActionItemCompleted(item.id);
+  const tick = (next: boolean) => {
+    setError(null);
+    setCompleted(next);
+    mutation.mutate(next, {
+      onError: (err) => {
+        setCompleted(!next);
+        setError(err.message || "Could not save");
+      },
+      onSuccess: (saved) => {
+        setItem(saved);
+        setCompleted(saved.completed);
+        onChanged?.(saved);
+      },
+    });
+  };
   const id = `action-item-${item.id}`;
   return (
     <div className="flex items-start gap-3">
-      <input
-        id={id}
-        type="checkbox"
-        checked={completed}
-        onChange={(e) => mutation.mutate(e.target.checked)}
-        className="mt-0.5 size-4 shrink-0 rounded border-zinc-300 accent-accent-600"
-      />
+      <Checkbox id={id} checked={completed} onChange={(e) => tick(e.target.checked)} className="mt-0.5" />
       <div className="min-w-0">
         <label htmlFor={id} className={`text-sm ${completed ? "text-zinc-500 line-through dark:text-zinc-500" : "text-zinc-900 dark:text-zinc-100"}`}>
           {item.description}

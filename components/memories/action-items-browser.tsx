@@ -1,32 +1,22 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { CheckCircle2, ListChecks } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
-import { fetchJson } from "@/lib/api/client";
-import { actionItemListSchema } from "@/lib/api/schemas/memories";
+import { useActionItems, type ActionItemStatus } from "@/lib/api/hooks/memories";
 import { ActionItemCheckbox } from "./action-item-list";
 import { RelativeTime } from "./relative-time";
 
-const tabs = [
+const tabs: { status: ActionItemStatus; label: string }[] = [
   { status: "open", label: "Open" },
   { status: "completed", label: "Completed" },
-] as const;
-type Status = (typeof tabs)[number]["status"];
+];
 
 export function ActionItemsBrowser() {
-  const [status, setStatus] = useState<Status>("open");
-  const query = useInfiniteQuery({
-    queryKey: ["action-items", status],
-    queryFn: ({ pageParam }) =>
-      fetchJson(`/api/v1/action-items?status=${status}&limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, actionItemListSchema),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    refetchInterval: 10_000,
-  });
+  const [status, setStatus] = useState<ActionItemStatus>("open");
+  const query = useActionItems(status, { refetchInterval: 10_000 });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (

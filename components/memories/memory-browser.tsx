@@ -1,25 +1,23 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { Inbox, Search, SearchX } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useId, useMemo, useState } from "react";
+import { SampleDataButton } from "@/components/sample-data-button";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Checkbox, Input, Label, Select } from "@/components/ui/input";
 import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
-import { fetchJson } from "@/lib/api/client";
-import { memoryListSchema } from "@/lib/api/schemas/memories";
+import { useMemories, type MemoryFilters } from "@/lib/api/hooks/memories";
 import { memoryCategories } from "./category-chip";
 import { MemoryRow } from "./memory-row";
-import { SampleDataButton } from "@/components/sample-data-button";
 
 /** New memories show up without a reload: the list re-asks every few seconds while visible. */
 const REFRESH_MS = 5_000;
 const SEARCH_DEBOUNCE_MS = 300;
 
-type Filters = { q: string; category: string; from: string; to: string; discarded: boolean };
-
-function filtersFrom(params: URLSearchParams): Filters {
+function filtersFrom(params: URLSearchParams): MemoryFilters {
   return {
     q: params.get("q") ?? "",
     category: params.get("category") ?? "",
@@ -29,34 +27,15 @@ function filtersFrom(params: URLSearchParams): Filters {
   };
 }
 
-/** Date inputs are local days: send the viewer's local midnight as an instant. */
-function apiQuery(f: Filters, cursor: string | null): string {
-  const p = new URLSearchParams({ limit: "20" });
-  if (f.q.trim()) p.set("q", f.q.trim());
-  if (f.category) p.set("category", f.category);
-  if (f.from) p.set("from", new Date(`${f.from}T00:00:00`).toISOString());
-  if (f.to) {
-    const end = new Date(`${f.to}T00:00:00`);
-    end.setDate(end.getDate() + 1);
-    p.set("to", end.toISOString());
-  }
-  if (f.discarded) p.set("discarded", "true");
-  if (cursor) p.set("cursor", cursor);
-  return p.toString();
-}
-
-const fieldClass =
-  "h-10 rounded-lg border border-zinc-300 bg-white px-3 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
-
 export function MemoryBrowser() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const filters = useMemo(() => filtersFrom(new URLSearchParams(params.toString())), [params]);
   const [searchText, setSearchText] = useState(filters.q);
-  const ids = { search: useId(), category: useId(), from: useId(), to: useId(), discarded: useId() };
+  const ids = { search: useId(), discarded: useId() };
 
-  function update(change: Partial<Filters>) {
+  function update(change: Partial<MemoryFilters>) {
     const next = { ...filters, ...change };
     const p = new URLSearchParams();
     if (next.q.trim()) p.set("q", next.q.trim());
@@ -76,13 +55,7 @@ export function MemoryBrowser() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [searchText]);
 
-  const query = useInfiniteQuery({
-    queryKey: ["memories", filters],
-    queryFn: ({ pageParam }) => fetchJson(`/api/v1/memories?${apiQuery(filters, pageParam)}`, memoryListSchema),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    refetchInterval: REFRESH_MS,
-  });
+  const query = useMemories(filters, { refetchInterval: REFRESH_MS });
 
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const showUid = new Set(items.map((m) => m.uid)).size > 1;
@@ -101,53 +74,44 @@ export function MemoryBrowser() {
       >
         <div className="relative">
           <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" aria-hidden />
-          <label htmlFor={ids.search} className="sr-only">
+          <Label htmlFor={ids.search} className="sr-only">
             Search memories
-          </label>
-          <input
+          </Label>
+          <Input
             id={ids.search}
             type="search"
             value={searchText}
             onChange={(e) => setSearchText(e.target.value)}
             placeholder="Search titles, overviews and transcripts…"
-            className={`${fieldClass} w-full pl-9`}
+            className="pl-9"
             autoComplete="off"
           />
         </div>
         <div className="flex flex-wrap items-end gap-3">
-          <div className="flex flex-col gap-1">
-            <label htmlFor={ids.category} className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
-              Category
-            </label>
-            <select id={ids.category} value={filters.category} onChange={(e) => update({ category: e.target.value })} className={`${fieldClass} capitalize`}>
-              <option value="">All categories</option>
-              {memoryCategories.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={ids.from} className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
-              From
-            </label>
-            <input id={ids.from} type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => update({ from: e.target.value })} className={`${fieldClass} tabular`} />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor={ids.to} className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
-              To
-            </label>
-            <input id={ids.to} type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => update({ to: e.target.value })} className={`${fieldClass} tabular`} />
-          </div>
+          <Field label="Category" labelSize="sm">
+            {(field) => (
+              <Select {...field} value={filters.category} onChange={(e) => update({ category: e.target.value })} className="w-auto capitalize">
+                <option value="">All categories</option>
+                {memoryCategories.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="From" labelSize="sm">
+            {(field) => (
+              <Input {...field} type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => update({ from: e.target.value })} className="w-auto tabular" />
+            )}
+          </Field>
+          <Field label="To" labelSize="sm">
+            {(field) => (
+              <Input {...field} type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => update({ to: e.target.value })} className="w-auto tabular" />
+            )}
+          </Field>
           <label htmlFor={ids.discarded} className="flex h-10 items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
-            <input
-              id={ids.discarded}
-              type="checkbox"
-              checked={filters.discarded}
-              onChange={(e) => update({ discarded: e.target.checked })}
-              className="size-4 rounded border-zinc-300 accent-accent-600"
-            />
+            <Checkbox id={ids.discarded} checked={filters.discarded} onChange={(e) => update({ discarded: e.target.checked })} />
             Show discarded
           </label>
           {filtering ? (

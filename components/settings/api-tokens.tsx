@@ -1,71 +1,52 @@
 "use client";
 
 /** Settings → personal API tokens for /api/v1: create (shown once), list, revoke. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { KeyRound } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
-import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
-import { fetchJson } from "@/lib/api/client";
-import { okSchema } from "@/lib/api/schemas/links";
-import { type ApiTokenJson, apiTokenListSchema, createdApiTokenSchema } from "@/lib/api/schemas/tokens";
-import { formatDateTime, formatRelative } from "@/lib/format";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { inputClass, sectionText, sectionTitle } from "./styles";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import { Input } from "@/components/ui/input";
+import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
+import { useApiTokens, useCreateApiToken, useRevokeApiToken } from "@/lib/api/hooks/account";
+import type { ApiTokenJson } from "@/lib/api/schemas/tokens";
+import { formatDateTime, formatRelative } from "@/lib/format";
 
 export function ApiTokensCard() {
-  const client = useQueryClient();
   const [name, setName] = useState("");
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const tokens = useQuery({ queryKey: ["api-tokens"], queryFn: () => fetchJson("/api/v1/tokens", apiTokenListSchema) });
-  const create = useMutation({
-    mutationFn: () => fetchJson("/api/v1/tokens", createdApiTokenSchema, { method: "POST", body: JSON.stringify({ name }) }),
-    onSuccess: (data) => {
-      setCreated({ name: data.item.name, token: data.token });
-      setName("");
-      return client.invalidateQueries({ queryKey: ["api-tokens"] });
-    },
-  });
+  const tokens = useApiTokens();
+  const create = useCreateApiToken();
   return (
     <Card aria-labelledby="tokens-title">
-      <h2 id="tokens-title" className={sectionTitle}>
-        API tokens
-      </h2>
-      <p className={sectionText}>
+      <CardTitle id="tokens-title">API tokens</CardTitle>
+      <CardDescription>
         For your own scripts: send <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">Authorization: Bearer &lt;token&gt;</code> to{" "}
         <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">/api/v1/…</code>. A token can read everything this account can.
-      </p>
+      </CardDescription>
       <form
         className="mt-4 flex flex-col gap-2 sm:flex-row sm:items-end"
         onSubmit={(e) => {
           e.preventDefault();
-          create.mutate();
+          create.mutate(name, {
+            onSuccess: (data) => {
+              setCreated({ name: data.item.name, token: data.token });
+              setName("");
+            },
+          });
         }}
       >
-        <div className="flex-1">
-          <label htmlFor="token-name" className="text-sm font-medium">
-            Token name
-          </label>
-          <input
-            id="token-name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            placeholder="e.g. Backup script"
-            maxLength={80}
-            className={`${inputClass} mt-1`}
-          />
-        </div>
+        <Field label="Token name" className="flex-1" describedBy="tokens-status">
+          {(field) => <Input {...field} value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Backup script" maxLength={80} />}
+        </Field>
         <Button type="submit" disabled={!name.trim() || create.isPending}>
           Create token
         </Button>
       </form>
-      {create.isError ? (
-        <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
-          {create.error.message}
-        </p>
-      ) : null}
+      <FormStatus id="tokens-status" error={create.error?.message} />
       {created ? (
         <div role="status" className="mt-4 rounded-lg border border-emerald-200 bg-emerald-50 p-3 dark:border-emerald-900 dark:bg-emerald-950/40">
           <p className="text-sm font-medium text-emerald-900 dark:text-emerald-200">
@@ -104,15 +85,8 @@ export function ApiTokensCard() {
 }
 
 function TokenRow({ token }: { token: ApiTokenJson }) {
-  const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const revoke = useMutation({
-    mutationFn: () => fetchJson(`/api/v1/tokens/${token.id}`, okSchema, { method: "DELETE" }),
-    onSuccess: () => {
-      setConfirming(false);
-      return client.invalidateQueries({ queryKey: ["api-tokens"] });
-    },
-  });
+  const revoke = useRevokeApiToken(token.id);
   return (
     <li className="flex flex-wrap items-center gap-3 py-3">
       <div className="min-w-0 flex-1">
@@ -137,11 +111,11 @@ function TokenRow({ token }: { token: ApiTokenJson }) {
         confirmLabel="Revoke"
         danger
         busy={revoke.isPending}
-        onConfirm={() => revoke.mutate()}
+        onConfirm={() => revoke.mutate(undefined, { onSuccess: () => setConfirming(false) })}
         onClose={() => setConfirming(false)}
       >
         <p>Scripts using this token get 401 from now on.</p>
-        {revoke.isError ? <p className="mt-2 text-red-700 dark:text-red-300">{revoke.error.message}</p> : null}
+        <FormStatus error={revoke.error?.message} />
       </ConfirmDialog>
     </li>
   );

@@ -4,9 +4,10 @@
 import { useState, useTransition } from "react";
 import { deleteAccountAction } from "@/app/(dashboard)/settings/actions";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { inputClass, sectionText, sectionTitle } from "./styles";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 
 export function DeleteAccountCard({ email }: { email: string }) {
   const [open, setOpen] = useState(false);
@@ -16,13 +17,11 @@ export function DeleteAccountCard({ email }: { email: string }) {
   const matches = typed.trim().toLowerCase() === email.toLowerCase();
   return (
     <Card aria-labelledby="delete-title" className="border-red-200 dark:border-red-900/60">
-      <h2 id="delete-title" className={sectionTitle}>
-        Delete account
-      </h2>
-      <p className={sectionText}>
+      <CardTitle id="delete-title">Delete account</CardTitle>
+      <CardDescription>
         Deletes this account and everything it owns: memories, transcripts, audio, summaries, notifications, delivery log, links and tokens.
         This cannot be undone.
-      </p>
+      </CardDescription>
       <div className="mt-4">
         <Button variant="danger" onClick={() => setOpen(true)}>
           Delete account…
@@ -50,15 +49,9 @@ export function DeleteAccountCard({ email }: { email: string }) {
         <p>
           Type <strong className="break-all text-zinc-900 dark:text-zinc-100">{email}</strong> to confirm.
         </p>
-        <label htmlFor="confirm-email" className="mt-3 block text-sm font-medium text-zinc-900 dark:text-zinc-100">
-          Your email
-        </label>
-        <input id="confirm-email" type="email" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} className={`${inputClass} mt-1`} />
-        {error ? (
-          <p role="alert" className="mt-2 text-red-700 dark:text-red-300">
-            {error}
-          </p>
-        ) : null}
+        <Field label="Your email" className="mt-3" labelClassName="text-zinc-900 dark:text-zinc-100" error={error}>
+          {(field) => <Input {...field} type="email" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />}
+        </Field>
       </ConfirmDialog>
     </Card>
   );

@@ -1,31 +1,29 @@
 "use client";
 
 /** Settings → Omi accounts: each linked uid with its state, a nickname, and unlink. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Smartphone } from "lucide-react";
 import NextLink from "next/link";
 import { useState } from "react";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
-import { fetchJson } from "@/lib/api/client";
-import { type Link, linkListSchema, linkSchema, okSchema } from "@/lib/api/schemas/links";
-import { formatRelative } from "@/lib/format";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormStatus } from "@/components/ui/form-status";
+import { Input, Label } from "@/components/ui/input";
+import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
+import { useLinks, useRenameLink, useUnlink } from "@/lib/api/hooks/links";
+import type { Link } from "@/lib/api/schemas/links";
+import { formatRelative } from "@/lib/format";
 import { LinkStatusBadge } from "./status-badge";
-import { inputClass, sectionText, sectionTitle } from "./styles";
 
 export function LinkedAccounts({ canConnect }: { canConnect: boolean }) {
-  const links = useQuery({ queryKey: ["links"], queryFn: () => fetchJson("/api/v1/links", linkListSchema) });
+  const links = useLinks();
   return (
     <Card aria-labelledby="links-title">
-      <h2 id="links-title" className={sectionTitle}>
-        Omi accounts
-      </h2>
-      <p className={sectionText}>
+      <CardTitle id="links-title">Omi accounts</CardTitle>
+      <CardDescription>
         Linked Omi accounts show their data here. Link one from the Omi app (the app&rsquo;s setup step opens this site&rsquo;s link page),
         {canConnect ? " or connect through Omi." : " or use the personal webhook URLs below, which need no link."}
-      </p>
+      </CardDescription>
       <div className="mt-4">
         {links.isPending ? (
           <ListSkeleton rows={1} label="Loading linked Omi accounts" />
@@ -56,20 +54,10 @@ export function LinkedAccounts({ canConnect }: { canConnect: boolean }) {
 }
 
 function LinkRow({ link }: { link: Link }) {
-  const client = useQueryClient();
   const [nickname, setNickname] = useState(link.nickname ?? "");
   const [confirming, setConfirming] = useState(false);
-  const rename = useMutation({
-    mutationFn: () => fetchJson(`/api/v1/links/${link.id}`, linkSchema, { method: "PATCH", body: JSON.stringify({ nickname: nickname || null }) }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["links"] }),
-  });
-  const remove = useMutation({
-    mutationFn: () => fetchJson(`/api/v1/links/${link.id}`, okSchema, { method: "DELETE" }),
-    onSuccess: () => {
-      setConfirming(false);
-      return client.invalidateQueries({ queryKey: ["links"] });
-    },
-  });
+  const rename = useRenameLink(link);
+  const remove = useUnlink(link);
   const label = link.nickname || link.uid;
   return (
     <li className="flex flex-col gap-3 py-3 sm:flex-row sm:items-center">
@@ -96,19 +84,21 @@ function LinkRow({ link }: { link: Link }) {
         className="flex items-center gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          rename.mutate();
+          rename.mutate(nickname || null);
         }}
       >
-        <label htmlFor={`nickname-${link.id}`} className="sr-only">
+        <Label htmlFor={`nickname-${link.id}`} className="sr-only">
           Nickname for {link.uid}
-        </label>
-        <input
+        </Label>
+        <Input
           id={`nickname-${link.id}`}
+          size="sm"
           value={nickname}
           onChange={(e) => setNickname(e.target.value)}
           placeholder="Nickname"
           maxLength={60}
-          className={`${inputClass} h-8 w-36`}
+          aria-describedby={`nickname-${link.id}-status`}
+          className="h-8 w-36 px-3"
         />
         <Button type="submit" size="sm" variant="secondary" disabled={rename.isPending || nickname === (link.nickname ?? "")}>
           Save
@@ -117,24 +107,20 @@ function LinkRow({ link }: { link: Link }) {
           Unlink
         </Button>
       </form>
-      {rename.isError ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {rename.error.message}
-        </p>
-      ) : null}
+      <FormStatus id={`nickname-${link.id}-status`} error={rename.error?.message} inline className="empty:hidden" />
       <ConfirmDialog
         open={confirming}
         title="Unlink this Omi account?"
         confirmLabel="Unlink"
         danger
         busy={remove.isPending}
-        onConfirm={() => remove.mutate()}
+        onConfirm={() => remove.mutate(undefined, { onSuccess: () => setConfirming(false) })}
         onClose={() => setConfirming(false)}
       >
         <p>
           Data from <span className="font-mono">{label}</span> stops showing here. What arrived through your personal webhook URLs stays yours.
         </p>
-        {remove.isError ? <p className="mt-2 text-red-700 dark:text-red-300">{remove.error.message}</p> : null}
+        <FormStatus error={remove.error?.message} />
       </ConfirmDialog>
     </li>
   );

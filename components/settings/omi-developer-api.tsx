@@ -10,14 +10,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { DownloadCloud, Smartphone } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
 import { fetchJson } from "@/lib/api/client";
 import { okSchema } from "@/lib/api/schemas/links";
 import { omiConnectionSchema, omiSyncOverviewSchema, syncJobSchema, type OmiConnection, type OmiSyncOverview, type SyncJob } from "@/lib/api/schemas/omi-sync";
 import { formatRelative } from "@/lib/format";
-import { inputClass, sectionText, sectionTitle } from "./styles";
 import { JobSummary, SyncProgress } from "./sync-progress";
 
 const queryKey = ["omi-sync"];
@@ -32,15 +32,13 @@ export function OmiDeveloperApiCard() {
   });
   return (
     <Card aria-labelledby="omi-import-title">
-      <h2 id="omi-import-title" className={sectionTitle}>
-        Import from Omi
-      </h2>
-      <p className={sectionText}>
+      <CardTitle id="omi-import-title">Import from Omi</CardTitle>
+      <CardDescription>
         With an Omi Developer API key, everything Omi holds comes here: your past conversations with transcripts, their action items, and the
         facts Omi learned about you. Every hour the last two days are checked again, so nothing your webhooks miss stays missing. Create a key in the
         Omi app under Settings → Developer → API keys; with the <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">action_items:write</code>{" "}
         permission, ticking an action item here also ticks it in Omi.
-      </p>
+      </CardDescription>
       <div className="mt-4">
         {overview.isPending ? (
           <ListSkeleton rows={1} label="Loading Omi imports" />
@@ -105,7 +103,7 @@ function ConnectForm({ link }: { link: LinkRow }) {
         Developer API key
       </label>
       <div className="flex flex-col gap-2 sm:flex-row">
-        <input
+        <Input
           id={id}
           type="password"
           autoComplete="off"
@@ -115,7 +113,7 @@ function ConnectForm({ link }: { link: LinkRow }) {
           onChange={(e) => setKey(e.target.value)}
           aria-invalid={connect.isError ? true : undefined}
           aria-describedby={`${id}-help${connect.isError ? ` ${id}-error` : ""}`}
-          className={`${inputClass} font-mono`}
+          className="font-mono"
         />
         <Button type="submit" className="shrink-0 whitespace-nowrap" disabled={!key.trim() || connect.isPending}>
           {connect.isPending ? "Checking with Omi…" : "Connect key"}

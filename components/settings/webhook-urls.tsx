@@ -1,18 +1,17 @@
 "use client";
 
 /** Settings → webhook URLs: ready to paste into Omi's Developer Settings, with the field each goes in. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle } from "lucide-react";
 import NextLink from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
-import { ErrorState, ListSkeleton } from "@/components/ui/states";
-import { fetchJson } from "@/lib/api/client";
-import { webhookUrlsSchema, type WebhookUrls } from "@/lib/api/schemas/account";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { sectionText, sectionTitle } from "./styles";
+import { CopyButton } from "@/components/ui/copy-button";
+import { FormStatus } from "@/components/ui/form-status";
+import { ErrorState, ListSkeleton } from "@/components/ui/states";
+import { useRegenerateWebhookToken, useWebhookUrls } from "@/lib/api/hooks/account";
+import type { WebhookUrls } from "@/lib/api/schemas/account";
 
 const fields: { event: keyof WebhookUrls["urls"]; omiField: string; note?: string }[] = [
   { event: "memory", omiField: "Conversation / memory created" },
@@ -23,25 +22,16 @@ const fields: { event: keyof WebhookUrls["urls"]; omiField: string; note?: strin
 ];
 
 export function WebhookUrlsCard({ reachable }: { reachable: boolean }) {
-  const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const query = useQuery({ queryKey: ["webhook-urls"], queryFn: () => fetchJson("/api/v1/account/webhooks", webhookUrlsSchema) });
-  const regenerate = useMutation({
-    mutationFn: () => fetchJson("/api/v1/account/webhook-token", webhookUrlsSchema, { method: "POST" }),
-    onSuccess: (data) => {
-      client.setQueryData(["webhook-urls"], data);
-      setConfirming(false);
-    },
-  });
+  const query = useWebhookUrls();
+  const regenerate = useRegenerateWebhookToken();
   return (
     <Card aria-labelledby="webhooks-title">
-      <h2 id="webhooks-title" className={sectionTitle}>
-        Webhook URLs
-      </h2>
-      <p className={sectionText}>
+      <CardTitle id="webhooks-title">Webhook URLs</CardTitle>
+      <CardDescription>
         Paste each into the Omi app: Settings → Developer Settings. They contain your secret token, so keep them private. Data sent to them
         belongs to this account, no link needed.
-      </p>
+      </CardDescription>
       {!reachable ? (
         <p className="mt-3 flex gap-2 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
           <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />
@@ -88,11 +78,11 @@ export function WebhookUrlsCard({ reachable }: { reachable: boolean }) {
         confirmLabel="Regenerate"
         danger
         busy={regenerate.isPending}
-        onConfirm={() => regenerate.mutate()}
+        onConfirm={() => regenerate.mutate(undefined, { onSuccess: () => setConfirming(false) })}
         onClose={() => setConfirming(false)}
       >
         <p>The current URLs stop working at once. You will need to paste the new ones into the Omi app.</p>
-        {regenerate.isError ? <p className="mt-2 text-red-700 dark:text-red-300">{regenerate.error.message}</p> : null}
+        <FormStatus error={regenerate.error?.message} />
       </ConfirmDialog>
     </Card>
   );

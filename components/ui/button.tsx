@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ComponentProps } from "react";
+import { cn } from "./cn";
 
 const variants = {
   primary:
@@ -13,14 +14,21 @@ const sizes = { sm: "h-8 px-3 text-sm", md: "h-10 px-4 text-sm", lg: "h-11 px-5 
 
 type Style = { variant?: keyof typeof variants; size?: keyof typeof sizes };
 
-export function buttonClass({ variant = "primary", size = "md" }: Style = {}, extra = "") {
-  return `inline-flex items-center justify-center gap-2 rounded-lg font-medium transition-colors disabled:cursor-not-allowed ${variants[variant]} ${sizes[size]} ${extra}`;
+/** The button look, for elements that are not buttons (a download link). `className` wins over the defaults. */
+export function buttonClass({ variant = "primary", size = "md" }: Style = {}, className?: string): string {
+  return cn(
+    "inline-flex items-center justify-center gap-2 rounded-lg font-medium transition-colors disabled:cursor-not-allowed",
+    "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500",
+    variants[variant],
+    sizes[size],
+    className,
+  );
 }
 
-export function Button({ variant, size, className = "", type = "button", ...props }: ComponentProps<"button"> & Style) {
+export function Button({ variant, size, className, type = "button", ...props }: ComponentProps<"button"> & Style) {
   return <button type={type} className={buttonClass({ variant, size }, className)} {...props} />;
 }
 
-export function ButtonLink({ variant, size, className = "", ...props }: ComponentProps<typeof Link> & Style) {
+export function ButtonLink({ variant, size, className, ...props }: ComponentProps<typeof Link> & Style) {
   return <Link className={buttonClass({ variant, size }, className)} {...props} />;
 }

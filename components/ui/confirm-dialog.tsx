@@ -1,7 +1,7 @@
 "use client";
 
 /** A modal confirmation on the native <dialog> (focus trap, Escape and backdrop for free). */
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 
 type Props = {
@@ -19,6 +19,9 @@ type Props = {
 
 export function ConfirmDialog({ open, title, children, confirmLabel, danger, busy, canConfirm = true, onConfirm, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  // One page can hold several dialogs (Settings has one per card): each names itself.
+  const titleId = useId();
+  const descriptionId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -29,7 +32,8 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, bus
     <dialog
       ref={ref}
       onClose={onClose}
-      aria-labelledby="confirm-dialog-title"
+      aria-labelledby={titleId}
+      aria-describedby={children ? descriptionId : undefined}
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-5 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
     >
       <form
@@ -39,10 +43,12 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger, bus
           if (canConfirm && !busy) onConfirm();
         }}
       >
-        <h2 id="confirm-dialog-title" className="text-lg font-semibold">
+        <h2 id={titleId} className="text-lg font-semibold">
           {title}
         </h2>
-        <div className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{children}</div>
+        <div id={descriptionId} className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+          {children}
+        </div>
         <div className="mt-5 flex flex-wrap justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
             Cancel

@@ -30,7 +30,7 @@ export type FaultDatabase = {
 };
 
 function migrate(env: Record<string, string>) {
-  const r = spawnSync("npx", ["tsx", "db/migrate.ts"], { stdio: "inherit", env: withoutDatabaseUrl({ ...process.env, ...env }, env) });
+  const r = spawnSync("npx", ["tsx", "--require", "./scripts/server-only.cjs", "db/migrate.ts"], { stdio: "inherit", env: withoutDatabaseUrl({ ...process.env, ...env }, env) });
   if (r.status !== 0) throw new Error("migrating the fault-test database failed");
 }
 

@@ -1,4 +1,5 @@
 /** The account itself: settings shown on the Settings page, and deleting it with everything it owns. */
+import "server-only";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";

@@ -2,6 +2,7 @@
  * Personal API tokens for /api/v1 (Authorization: Bearer oht_…). Shown once at creation,
  * stored as a SHA-256 hash; the list shows a prefix so a person can tell them apart.
  */
+import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";

@@ -1,4 +1,5 @@
 /** Creating accounts and changing passwords (sign-up form and the operator CLI). */
+import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";

@@ -36,3 +36,18 @@ export async function fetchJson<T extends z.ZodType>(url: string, schema: T, ini
   }
   return schema.parse(body);
 }
+
+type QueryValue = string | number | boolean | null | undefined;
+
+/** A path of this app's API with its query string; null, undefined and "" values are left out. */
+export function apiPath(path: string, query: Record<string, QueryValue> = {}): string {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== null && value !== undefined && value !== "") q.set(key, String(value));
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** A write (POST, PATCH, PUT, DELETE) with an optional JSON body, answered and parsed like fetchJson. */
+export function sendJson<T extends z.ZodType>(method: "POST" | "PATCH" | "PUT" | "DELETE", url: string, schema: T, body?: unknown): Promise<z.infer<T>> {
+  return fetchJson(url, schema, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+}

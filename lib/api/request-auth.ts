@@ -3,6 +3,7 @@
  * Auth.js session cookie. Cookie-authenticated writes must come from our own origin
  * (the cookie alone would let another site's form post here).
  */
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { apiTokens, users } from "@/db/schema";

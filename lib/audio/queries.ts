@@ -2,6 +2,7 @@
  * Reads and deletes of recordings, always through the account's scope: another
  * account's recording is simply not found.
  */
+import "server-only";
 import { and, asc, desc, eq, gte, lt, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, type DbOrTx } from "@/db/client";

@@ -6,6 +6,7 @@
  * App-token audio (no owner) belongs to the account with a verified link to its uid
  * (the only one that sees it); the strictest setting among such accounts wins.
  */
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { users } from "@/db/schema";

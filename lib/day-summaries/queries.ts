@@ -6,6 +6,7 @@
  * personal token, one through the app token for a linked uid); the newest wins, so a
  * day shows one recap per uid.
  */
+import "server-only";
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, max, min, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { daySummaries, memories, type DaySummary } from "@/db/schema";

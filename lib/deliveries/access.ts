@@ -7,6 +7,7 @@
  * `npm run user -- grant-operator | revoke-operator <email>`: an email typed into the
  * sign-up form proves nothing, so no address grants anything.
  */
+import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";

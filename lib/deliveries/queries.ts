@@ -8,6 +8,7 @@
  * forge for any uid. Operators also see rows no account owns yet (no verified link for
  * the uid, no uid at all, or no valid credentials), as metadata only.
  */
+import "server-only";
 import { and, desc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { deliveries, omiLinks, webhookRefusals, type Delivery } from "@/db/schema";

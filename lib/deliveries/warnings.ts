@@ -3,7 +3,7 @@
  * delivery log where a person wonders why something did or did not arrive.
  */
 import type { DeliveryWarning } from "@/lib/api/schemas/deliveries";
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 
 /** Omi turns a Developer Settings webhook off after this many failures in a row. */
 export const OMI_AUTO_DISABLE_AFTER = 100;

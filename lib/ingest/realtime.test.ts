@@ -37,9 +37,19 @@ describe("realtimePayloadSchema", () => {
     expect((q.segments[0] as Record<string, unknown>).brand_new_field).toBe(1);
   });
 
-  it("refuses a bare array and segments missing guaranteed fields", async () => {
+  it("reads a bare array of segments (legacy senders) as {segments}", async () => {
     const { realtimePayloadSchema } = await import("@/lib/omi/realtime-schema");
-    expect(realtimePayloadSchema.safeParse([seg({})]).success).toBe(false);
+    const legacy = realtimePayloadSchema.parse([seg({ id: "a" }), seg({ id: "b", text: "there" })]);
+    expect(legacy.segments.map((s) => s.text)).toEqual(["hello", "there"]);
+    expect(legacy.session_id).toBeUndefined();
+    // A bare array is still checked segment by segment.
+    const bad = realtimePayloadSchema.safeParse([{ text: "x", start: 0, end: 1 }]);
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(["segments", 0, "is_user"]);
+  });
+
+  it("refuses segments missing guaranteed fields", async () => {
+    const { realtimePayloadSchema } = await import("@/lib/omi/realtime-schema");
     expect(realtimePayloadSchema.safeParse({ segments: [{ text: "x", start: 0, end: 1 }] }).success).toBe(false);
   });
 });

@@ -16,6 +16,7 @@
  * segment costs one read, not a hundred. A shared read is only joined by readers woken
  * no later than it started, so it always includes the change that woke them.
  */
+import "server-only";
 import postgres from "postgres";
 import { sql } from "drizzle-orm";
 import { directUrl, driver, rows } from "@/db/client";

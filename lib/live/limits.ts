@@ -5,6 +5,7 @@
  * process, which is the point; a global count would need a shared store with leases
  * that outlive crashed instances.
  */
+import "server-only";
 import { env } from "@/lib/env";
 
 const globalForLimits = globalThis as unknown as { __omiLiveStreams?: Map<string, number> };

@@ -3,6 +3,7 @@
  * streams it may see (its personal-token stream(s) and app-token streams of its
  * verified uids).
  */
+import "server-only";
 import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { liveSessions, liveStreams, memories, transcriptSegments } from "@/db/schema";

@@ -7,6 +7,7 @@
  * session into several conversations; the first one that claims it wins, so re-sending
  * a memory never moves links around).
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { rows, type DbOrTx } from "@/db/client";
 

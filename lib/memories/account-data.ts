@@ -10,6 +10,7 @@
  * log of those uids, Omi's facts and what reconciles found missing); the account, its
  * links, tokens and Omi Developer API keys stay.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import { buttonEvents, daySummaries, deliveries, deliveryKeys, liveStreams, memories, omiFacts, recordings } from "@/db/schema";
@@ -18,7 +19,7 @@ import { WAV_HEADER_BYTES } from "@/lib/audio/wav";
 import { visibleTo, type Scope } from "@/lib/auth/scope";
 import { exportFileName, memoryToMarkdown } from "./export";
 import { loadMemoryDetails } from "./queries";
-import type { ZipEntry } from "./zip";
+import { zipLength, zipStream, type ZipEntry } from "./zip";
 
 const BATCH = 200;
 
@@ -105,7 +106,9 @@ async function* daySummaryEntries(scope: Scope): AsyncGenerator<ZipEntry> {
   }
 }
 
-async function* audioEntries(scope: Scope): AsyncGenerator<ZipEntry> {
+/** Every recording's entry, listed before the first byte (sizes are known: header + PCM); each WAV streams when reached. */
+async function audioEntries(scope: Scope): Promise<ZipEntry[]> {
+  const out: ZipEntry[] = [];
   let after: { key: string; id: string } | null = null;
   for (;;) {
     const page: { id: string; key: string; sample_rate: number; byte_length: string | number }[] = await rows(
@@ -115,15 +118,16 @@ async function* audioEntries(scope: Scope): AsyncGenerator<ZipEntry> {
           ${after ? sql`and (started_at, id) > (${after.key}::timestamptz, ${after.id})` : sql``}
         order by started_at, id limit ${BATCH}`,
     );
-    if (page.length === 0) return;
+    if (page.length === 0) return out;
     for (const r of page) {
       const dataBytes = Number(r.byte_length);
       const stamp = r.key.slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
-      yield {
+      out.push({
         name: `audio/${stamp}-${r.id.slice(0, 8)}.wav`,
         date: new Date(r.key),
+        size: WAV_HEADER_BYTES + dataBytes,
         stream: () => wavStream({ recordingId: r.id, sampleRate: r.sample_rate, dataBytes, start: 0, end: WAV_HEADER_BYTES + dataBytes - 1 }),
-      };
+      });
     }
     const last = page[page.length - 1]!;
     after = { key: last.key, id: last.id };
@@ -137,11 +141,48 @@ day-summaries/  one .json and one .md per day summary
 audio/          each recording as a 16-bit PCM mono WAV file
 `;
 
-export async function* exportEntries(scope: Scope): AsyncGenerator<ZipEntry> {
+async function* textEntries(scope: Scope): AsyncGenerator<ZipEntry> {
   yield { name: "README.txt", date: new Date(), data: readme };
   yield* memoryEntries(scope);
   yield* daySummaryEntries(scope);
-  yield* audioEntries(scope);
+}
+
+/**
+ * Memories and day summaries are written out (as text) before the first byte is sent
+ * while they total at most this much, so the archive's exact size is known and the
+ * download shows true progress; a larger account streams them as they are read, and its
+ * size is only estimated. (Two passes over the rows could disagree if one changed between
+ * them; one pass into memory cannot.)
+ */
+export const MAX_BUFFERED_TEXT_BYTES = 64 * 1024 * 1024;
+
+export type ExportArchive = { body: ReadableStream<Uint8Array>; /** Exact archive size, or null when it is not known up front. */ length: number | null };
+
+export async function exportArchive(scope: Scope, { maxBufferedText = MAX_BUFFERED_TEXT_BYTES } = {}): Promise<ExportArchive> {
+  const audio = await audioEntries(scope);
+  // Read by hand, not with for-await: leaving that loop early would close the generator.
+  const text = textEntries(scope);
+  const buffered: ZipEntry[] = [];
+  let bytes = 0;
+  for (let next = await text.next(); !next.done; next = await text.next()) {
+    const entry = next.value;
+    // Encoded once here, so the writer and the length agree byte for byte.
+    const item = "data" in entry && typeof entry.data === "string" ? { ...entry, data: encoder.encode(entry.data) } : entry;
+    buffered.push(item);
+    if ("data" in item) bytes += item.data.length;
+    if (bytes > maxBufferedText) {
+      // Too much to hold: send what is buffered, then stream the rest as it is read.
+      return { body: zipStream(concat(buffered, text, audio)), length: null };
+    }
+  }
+  const entries = [...buffered, ...audio];
+  return { body: zipStream(entries), length: zipLength(entries) };
+}
+
+const encoder = new TextEncoder();
+
+async function* concat(...parts: (Iterable<ZipEntry> | AsyncIterable<ZipEntry>)[]): AsyncGenerator<ZipEntry> {
+  for (const part of parts) yield* part;
 }
 
 export type DeletedCounts = { memories: number; daySummaries: number; recordings: number; liveSessions: number; deliveries: number };

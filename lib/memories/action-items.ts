@@ -5,6 +5,7 @@
  * the item's history (action_item_changes); sending it to Omi, and Omi's own later
  * changes, are lib/omi-sync/action-items.ts.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import { memories } from "@/db/schema";

@@ -12,6 +12,7 @@
  * the two short lists are merged. Each branch still ANDs `visibleTo` (the rule for
  * every read); the planner folds it away. Plans are in docs/BENCHMARKS.md.
  */
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import { liveSessions, memories, recordings } from "@/db/schema";

@@ -2,6 +2,7 @@
  * Server-only data access for notifications: rules, the log and the settings. Every
  * read is scoped to the account; another account's rule or notification is not found.
  */
+import "server-only";
 import { and, count, desc, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import { notificationRules, notifications, users, type Notification, type NotificationRule } from "@/db/schema";

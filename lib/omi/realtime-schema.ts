@@ -36,11 +36,17 @@ export const transcriptSegmentSchema = z.looseObject({
 export type TranscriptSegmentPayload = z.infer<typeof transcriptSegmentSchema>;
 
 /**
- * `{session_id, segments}`. `session_id` equals the uid (it is not a session id); the
- * body is always an object, never a bare array.
+ * `{session_id, segments}`. `session_id` equals the uid (it is not a session id).
+ *
+ * Legacy: a bare array of segments, the shape Omi's public docs show and older phone
+ * builds sent, is read as `{segments: [...]}` (docs/OMI.md §2).
+ * Current senders always send the object.
  */
-export const realtimePayloadSchema = z.looseObject({
-  session_id: optionalText,
-  segments: z.array(transcriptSegmentSchema),
-});
+export const realtimePayloadSchema = z.preprocess(
+  (body) => (Array.isArray(body) ? { segments: body } : body),
+  z.looseObject({
+    session_id: optionalText,
+    segments: z.array(transcriptSegmentSchema),
+  }),
+);
 export type RealtimePayload = z.infer<typeof realtimePayloadSchema>;

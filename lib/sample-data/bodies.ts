@@ -10,9 +10,9 @@
  * day summaries instead of adding copies. Pure: no I/O, usable by scripts and tests.
  */
 import { createHash } from "node:crypto";
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 import type { samplePartNames } from "@/lib/api/schemas/deliveries";
-import { pythonLiteral } from "./python-literal";
+import { pythonRepr } from "@/lib/omi/python-repr";
 
 export type SamplePart = (typeof samplePartNames)[number];
 
@@ -241,7 +241,7 @@ function daySummary(userId: string, uid: string, date: string, now: Date, earlie
   return {
     event: "day-summary",
     contentType: "application/json",
-    body: json({ summary: pythonLiteral(summaryJson), summary_json: summaryJson, uid, created_at: omiTime(now) }),
+    body: json({ summary: pythonRepr(summaryJson), summary_json: summaryJson, uid, created_at: omiTime(now) }),
   };
 }
 

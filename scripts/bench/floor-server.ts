@@ -2,7 +2,7 @@
  * The floor of the ingest comparison: a plain node:http server that reads the body,
  * parses the JSON and upserts the memory with postgres.js. No framework, no auth, no
  * delivery log: what the hardware and database allow at best.
- *   tsx scripts/bench/floor-server.ts --port 3902 --database <url>
+ *   tsx --require ./scripts/server-only.cjs scripts/bench/floor-server.ts --port 3902 --database <url>
  */
 import http from "node:http";
 import postgres from "postgres";

@@ -98,7 +98,7 @@ export async function benchIngest({ databaseUrl, modes }: { databaseUrl: string;
     );
   }
 
-  const floor = spawn("npx", ["tsx", "scripts/bench/floor-server.ts", "--port", "3909", "--database", databaseUrl], {
+  const floor = spawn("npx", ["tsx", "--require", "./scripts/server-only.cjs", "scripts/bench/floor-server.ts", "--port", "3909", "--database", databaseUrl], {
     detached: true,
     stdio: ["ignore", "pipe", "inherit"],
   });

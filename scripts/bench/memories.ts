@@ -246,7 +246,7 @@ export async function benchMemories(): Promise<BenchRow[]> {
   ];
 }
 
-// On its own: npx tsx scripts/bench/memories.ts [--reseed] [--seed-only]
+// On its own: npx tsx --require ./scripts/server-only.cjs scripts/bench/memories.ts [--reseed] [--seed-only]
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { ensureBuild } = await import("./lib/app");
   const { printTable } = await import("./lib/stats");

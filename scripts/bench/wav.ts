@@ -8,8 +8,8 @@
  *
  * The recording is made once through the real ingest (ingestAudioChunk, so peaks and
  * offsets are the app's own) and reused by later runs.
- *   BENCH_ONLY=wav npm run bench      or on its own:   npx tsx scripts/bench/wav.ts
- *   WAV_BENCH_DIST_DIR=.next-audio npx tsx scripts/bench/wav.ts   (reuse an existing build)
+ *   BENCH_ONLY=wav npm run bench      or on its own:   npx tsx --require ./scripts/server-only.cjs scripts/bench/wav.ts
+ *   WAV_BENCH_DIST_DIR=.next-audio npx tsx --require ./scripts/server-only.cjs scripts/bench/wav.ts   (reuse an existing build)
  */
 import { startApp, sampleMemory, benchDatabaseUrl, ensureBuild, ensureDatabase } from "./lib/app";
 import { mb, ms, percentile, printTable, type BenchRow } from "./lib/stats";
@@ -147,7 +147,7 @@ export async function benchWav({ databaseUrl }: { databaseUrl: string }): Promis
   }
 }
 
-// Run on its own: npx tsx scripts/bench/wav.ts
+// Run on its own: npx tsx --require ./scripts/server-only.cjs scripts/bench/wav.ts
 if (import.meta.url === `file://${process.argv[1]}`) {
   const databaseUrl = benchDatabaseUrl();
   if (!process.env.WAV_BENCH_DIST_DIR) ensureBuild({ rebuild: process.argv.includes("--rebuild") });

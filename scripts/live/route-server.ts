@@ -3,7 +3,7 @@
  * front of the REAL route handlers of the live transcript, each process with its own
  * database pool and its own LISTEN connection, exactly as two app instances would be.
  *
- *   tsx scripts/live/route-server.ts --port 4501      (DATABASE_URL from the environment)
+ *   tsx --require ./scripts/server-only.cjs scripts/live/route-server.ts --port 4501      (DATABASE_URL from the environment)
  *
  * Serves GET /api/v1/live/stream and POST /api/webhooks/realtime/<token>; prints
  * "ready <port>" when listening. Not a production server: `next start` is.

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { toPythonRepr } from "./python-repr";
+import { pythonRepr } from "@/lib/omi/python-repr";
 
 const fixtureDir = fileURLToPath(new URL("../../tests/fixtures/omi/", import.meta.url));
 
@@ -90,8 +90,8 @@ export function liveLine(index: number): string {
 export function daySummaryBody({ uid, date, legacy = false, now = new Date() }: { uid: string; date: string; legacy?: boolean; now?: Date }): Json {
   const body = fixture<{ summary_json: Json }>("day-summary.json");
   const summary = { ...body.summary_json, id: crypto.randomUUID(), date, created_at: pyIso(now).replace("+00:00", "") };
-  if (legacy) return { summary: toPythonRepr(summary), uid, created_at: pyIso(now).replace("+00:00", "") };
-  return { summary: toPythonRepr(summary), summary_json: summary, uid, created_at: pyIso(now) };
+  if (legacy) return { summary: pythonRepr(summary), uid, created_at: pyIso(now).replace("+00:00", "") };
+  return { summary: pythonRepr(summary), summary_json: summary, uid, created_at: pyIso(now) };
 }
 
 /** PCM16 little-endian mono: a gentle two-tone hum, so the waveform has a shape. */

@@ -4,7 +4,7 @@
  * X-Omi-Delivery when signing), redirects NOT followed (a 3xx is a failure), and
  * retries on 5xx/408/429 after 1 s, 5 s and 30 s.
  */
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 import { signOmiPayload } from "@/lib/omi/signature";
 import type { SimTarget } from "./target";
 import { requestUrl } from "./target";

@@ -11,7 +11,7 @@
  * query by the current sender, or, with `legacy`, always appended with a "?" (and the
  * uid unencoded), as old senders did.
  */
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 
 export type SimTarget = {
   baseUrl: string;

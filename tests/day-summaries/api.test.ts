@@ -9,6 +9,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { resetTables, useTestDb } from "../db";
 import { createTestAccount } from "../isolation/accounts";
+import { postWebhook } from "../webhooks/sender";
 import { fixtureBody, sendDaySummary, summaryFor } from "./seed";
 
 const APP_TOKEN = vi.hoisted(() => {
@@ -146,16 +147,7 @@ describe("recap page queries", () => {
     const me = await createTestAccount();
     const other = await createTestAccount();
     const memoryBody = readFileSync(path.resolve(import.meta.dirname, "../fixtures/omi/memory-created.json"), "utf8");
-    const { POST } = await import("@/app/api/webhooks/memory/[token]/route");
-    const res = await POST(
-      new Request(`http://localhost/api/webhooks/memory/${me.webhookToken}?uid=u`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: memoryBody,
-      }),
-      { params: Promise.resolve({ token: me.webhookToken }) },
-    );
-    expect(res.status).toBe(200);
+    expect((await postWebhook("memory", { token: me.webhookToken, query: "?uid=u", body: memoryBody })).status).toBe(200);
     const { scopeFor } = await import("@/lib/auth/scope");
     const { memoriesByOmiId } = await import("@/lib/day-summaries/queries");
     const ids = ["6f1c2d9e-4b7a-4f3e-9c21-8d5a7b3e0f42", "d4c3b2a1-0f9e-4d8c-b7a6-5e4f3d2c1b0a"];

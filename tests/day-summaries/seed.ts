@@ -5,6 +5,7 @@
  * the test file has chosen its database and env.
  */
 import fixture from "@/tests/fixtures/omi/day-summary.json";
+import { postWebhook, uidQuery } from "@/tests/webhooks/sender";
 
 export const fixtureBody = fixture;
 
@@ -25,17 +26,9 @@ export function legacySummaryFor(date: string): string {
  * or the app-wide one). `legacy`: only the Python-literal string, no summary_json.
  */
 export async function sendDaySummary({ token, uid, date, content, legacy = false }: { token: string; uid: string; date: string; content?: Record<string, unknown>; legacy?: boolean }) {
-  const { POST } = await import("@/app/api/webhooks/day-summary/[token]/route");
   const body = legacy
     ? { summary: legacySummaryFor(date), uid, created_at: `${date}T22:00:42.117906` }
     : { summary: "", summary_json: content ?? summaryFor(date), uid, created_at: `${date}T22:00:42.117906+00:00` };
-  const res = await POST(
-    new Request(`http://localhost/api/webhooks/day-summary/${token}?uid=${encodeURIComponent(uid)}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
-      body: JSON.stringify(body),
-    }),
-    { params: Promise.resolve({ token }) },
-  );
-  if (res.status !== 200) throw new Error(`day-summary webhook answered ${res.status}: ${await res.text()}`);
+  const sent = await postWebhook("day-summary", { token, query: uidQuery(uid), headers: { "idempotency-key": crypto.randomUUID() }, body });
+  if (sent.status !== 200) throw new Error(`day-summary webhook answered ${sent.status}: ${JSON.stringify(sent.json)}`);
 }

@@ -2,7 +2,8 @@
  * Sends webhooks through the real route handlers for the delivery-log tests, and reads
  * back the log row each request wrote (the newest one).
  */
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
+import { postWebhook } from "@/tests/webhooks/sender";
 import { setAppTokenEnv } from "../webhooks/harness";
 
 export const APP_TOKEN = "deliveries-app-token";
@@ -12,16 +13,6 @@ export function setDeliveryTestEnv(extra: Record<string, string> = {}): void {
   setAppTokenEnv(APP_TOKEN);
   Object.assign(process.env, extra);
 }
-
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-const tokenRoutes: Record<WebhookEvent, () => Promise<{ POST: Handler }>> = {
-  memory: () => import("@/app/api/webhooks/memory/[token]/route"),
-  realtime: () => import("@/app/api/webhooks/realtime/[token]/route"),
-  audio: () => import("@/app/api/webhooks/audio/[token]/route"),
-  "day-summary": () => import("@/app/api/webhooks/day-summary/[token]/route"),
-  button: () => import("@/app/api/webhooks/button/[token]/route"),
-};
 
 export async function sendWebhook(
   event: WebhookEvent,
@@ -34,16 +25,12 @@ export async function sendWebhook(
     query?: string;
   },
 ): Promise<{ status: number; json: unknown; deliveryId: string }> {
-  const h = new Headers(headers);
-  h.set("content-type", contentType ?? (event === "audio" ? "application/octet-stream" : "application/json"));
   const search = [query, uid === null ? "" : `uid=${uid}`].filter(Boolean).join("&");
-  const req = new Request(`http://localhost/api/webhooks/${event}/${token}${search ? `?${search}` : ""}`, { method: "POST", headers: h, body: body as BodyInit });
   const before = new Set(await deliveryIds());
-  const res = await (await tokenRoutes[event]()).POST(req, { params: Promise.resolve({ token }) });
-  const text = await res.text();
+  const sent = await postWebhook(event, { token, query: search ? `?${search}` : "", body, contentType, headers });
   const added = (await deliveryIds()).filter((id) => !before.has(id));
   if (added.length !== 1) throw new Error(`expected one new delivery row, found ${added.length}`);
-  return { status: res.status, json: text ? (JSON.parse(text) as unknown) : null, deliveryId: added[0]! };
+  return { status: sent.status, json: sent.json, deliveryId: added[0]! };
 }
 
 export function memoryBody(id: string, title = "Sample memory"): string {

@@ -21,7 +21,7 @@ const ports = [4471, 4472] as const;
 const children: ChildProcess[] = [];
 
 async function startProcess(port: number): Promise<ChildProcess> {
-  const child = spawn("npx", ["tsx", "scripts/live/route-server.ts", "--port", String(port)], {
+  const child = spawn("npx", ["tsx", "--require", "./scripts/server-only.cjs", "scripts/live/route-server.ts", "--port", String(port)], {
     detached: true,
     stdio: ["ignore", "pipe", "inherit"],
     // A clean environment: the app process reads its configuration like any deployment.

@@ -7,7 +7,8 @@ import { db } from "@/db/client";
 import { audioChunks, daySummaries, memories, omiLinks, recordings, users } from "@/db/schema";
 import { DELETE, GET } from "@/app/api/v1/data/route";
 import { createApiToken } from "@/lib/accounts/api-tokens";
-import { crc32 } from "@/lib/memories/zip";
+import { exportArchive } from "@/lib/memories/account-data";
+import { zipLength, zipStream, type ZipEntry } from "@/lib/memories/zip";
 import { resetTables, useTestDb } from "@/tests/db";
 import { seedMemory } from "./seed";
 
@@ -29,11 +30,29 @@ function unzip(zip: Buffer, ...args: string[]): string {
   return execFileSync("unzip", [...args, file], { encoding: "utf8" });
 }
 
-describe("crc32", () => {
-  it("matches the standard check value and runs over pieces", () => {
-    const bytes = new TextEncoder().encode("123456789");
-    expect(crc32(bytes)).toBe(0xcbf43926);
-    expect(crc32(bytes.subarray(4), crc32(bytes.subarray(0, 4)))).toBe(0xcbf43926);
+async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
+  return Buffer.from(await new Response(stream).arrayBuffer());
+}
+
+describe("the ZIP writer", () => {
+  it("writes exactly the length it predicts, with UTF-8 names and streamed entries a real unzip reads", async () => {
+    const wav = new Uint8Array(70_000).map((_, i) => (i * 7) % 256);
+    const entries: ZipEntry[] = [
+      { name: "README.txt", date: new Date("2026-03-12T10:00:00Z"), data: "hello\n" },
+      { name: "memories/café-🚀.md", date: new Date("2026-03-12T10:00:00Z"), data: new TextEncoder().encode("# Café 🚀\n") },
+      { name: "audio/one.wav", date: new Date("2026-03-12T10:00:00Z"), size: wav.length, stream: () => new Blob([wav]).stream() },
+    ];
+    const zip = await bytesOf(zipStream(entries));
+    expect(zipLength(entries)).toBe(zip.length);
+    expect(unzip(zip, "-t")).toContain("No errors detected");
+    expect(unzip(zip, "-l")).toContain("memories/café-🚀.md");
+    const dir = mkdtempSync(path.join(tmpdir(), "export-"));
+    writeFileSync(path.join(dir, "w.zip"), zip);
+    expect(Buffer.compare(execFileSync("unzip", ["-p", path.join(dir, "w.zip"), "audio/one.wav"]), Buffer.from(wav))).toBe(0);
+  });
+
+  it("has no length to predict when a streamed entry's size is unknown", () => {
+    expect(zipLength([{ name: "x", date: new Date(), stream: () => new Blob(["x"]).stream() }])).toBeNull();
   });
 });
 
@@ -64,6 +83,10 @@ describe("export all and delete my data", () => {
     expect(res.headers.get("x-export-memories")).toBe("1");
     expect(Number(res.headers.get("x-export-estimated-bytes"))).toBeGreaterThan(32000);
     const zip = Buffer.from(await res.arrayBuffer());
+    // The whole account fits the text buffer: the size is exact and sent up front.
+    expect(Number(res.headers.get("content-length"))).toBe(zip.length);
+    expect(Number(res.headers.get("x-export-bytes"))).toBe(zip.length);
+    expect(Number(res.headers.get("x-export-estimated-bytes"))).toBe(zip.length);
     expect(unzip(zip, "-t")).toContain("No errors detected");
     const listing = unzip(zip, "-l");
     expect(listing).toMatch(/memories\/\d{4}-\d{2}-\d{2}-cafe-plan-[0-9a-f]{8}\.json/);
@@ -81,6 +104,21 @@ describe("export all and delete my data", () => {
     expect(audio.length).toBe(44 + pcm.length);
     expect(audio.subarray(0, 4).toString("latin1")).toBe("RIFF");
     expect(Buffer.compare(audio.subarray(44), Buffer.from(pcm))).toBe(0);
+  });
+
+  it("past the text buffer it streams the rest as it reads it, with no length, and the archive is the same", async () => {
+    const { scopeFor } = await import("@/lib/auth/scope");
+    const scope = await scopeFor(alice.userId);
+    const whole = await exportArchive(scope);
+    const streamed = await exportArchive(scope, { maxBufferedText: 10 });
+    expect(whole.length).not.toBeNull();
+    expect(streamed.length).toBeNull();
+    const [a, b] = [await bytesOf(whole.body), await bytesOf(streamed.body)];
+    expect(unzip(b, "-t")).toContain("No errors detected");
+    // Same entries in the same order (only the README's timestamp may differ).
+    const names = (zip: Buffer) => unzip(zip, "-Z1").trim().split("\n");
+    expect(names(b)).toEqual(names(a));
+    expect(a.length).toBe(whole.length);
   });
 
   it("deletes the account's data after confirmation and leaves other accounts alone", async () => {

@@ -5,6 +5,7 @@
  * calls through the real route handlers. Import lazily, after the file set its env.
  */
 import { randomBytes } from "node:crypto";
+import { postWebhook, uidQuery } from "@/tests/webhooks/sender";
 
 export type Account = { userId: string; uid: string; apiToken: string; webhookToken: string };
 
@@ -40,22 +41,14 @@ export async function callJson(
 }
 
 /** POSTs a webhook with the account's personal token, as Omi's Developer Settings sender does. */
-export async function webhook(event: "realtime" | "memory" | "day-summary", account: Account, body: unknown) {
-  const mods = {
-    realtime: () => import("@/app/api/webhooks/realtime/[token]/route"),
-    memory: () => import("@/app/api/webhooks/memory/[token]/route"),
-    "day-summary": () => import("@/app/api/webhooks/day-summary/[token]/route"),
-  } as const;
-  const { POST } = await mods[event]();
-  const res = await POST(
-    new Request(`http://localhost/api/webhooks/${event}/${account.webhookToken}?uid=${account.uid}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": randomBytes(8).toString("hex") },
-      body: JSON.stringify(body),
-    }),
-    { params: Promise.resolve({ token: account.webhookToken }) },
-  );
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+export async function webhook(event: "realtime" | "memory" | "day-summary", account: Account, body: object) {
+  const { status, json } = await postWebhook(event, {
+    token: account.webhookToken,
+    query: uidQuery(account.uid),
+    headers: { "idempotency-key": randomBytes(8).toString("hex") },
+    body,
+  });
+  return { status, json };
 }
 
 export function segment(id: string, text: string, start = 0) {

@@ -6,7 +6,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetTables, useTestDb } from "../db";
 import { APP_SECRET, APP_TOKEN, database, deliveryOf, fixtureBody, send, setWebhookEnv, tone, UID, type SendOptions } from "./harness";
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 
 setWebhookEnv({ WEBHOOK_MAX_BODY_BYTES: "4096" });
 useTestDb();

@@ -182,6 +182,22 @@ describe("realtime fixtures", () => {
     expect(segs[3]!.text).toBe("Then ping their legal team today. 締め切りは金曜日です。");
     expect((await deliveryOf(second)).outcome).toBe("stored");
   });
+
+  it("a bare array of segments (legacy senders) is stored like {segments}", async () => {
+    const { segments } = fixtureJson<{ segments: unknown[] }>("realtime-batch-1.json");
+    const sent = await send("realtime", { body: JSON.stringify(segments) });
+    expect(sent.status).toBe(200);
+    expect(sent.json).toEqual({});
+    const segs = await h.db.select().from(h.transcriptSegments).orderBy(asc(h.transcriptSegments.seq));
+    expect(segs.map((s) => s.segmentId)).toEqual(["2c8d4e6f-a1b3-4c5d-9e7f-0a1b2c3d4e5f", "9a7b6c5d-4e3f-4a2b-8c1d-0e9f8a7b6c5d"]);
+    expect((await deliveryOf(sent)).outcome).toBe("stored");
+  });
+
+  it("other events still refuse a bare array, naming the root", async () => {
+    const sent = await send("memory", { body: "[]" });
+    expect(sent.status).toBe(422);
+    expect((sent.json.error as { details: { path: string }[] }).details[0]!.path).toBe("(root)");
+  });
 });
 
 describe("day summary fixture", () => {

@@ -1,12 +1,15 @@
 /**
- * Calls the real webhook route handlers the way Omi does (new Request, the route's
- * exported POST), on the test database. Everything that reads env or the database is
- * imported lazily, after useTestDb() has chosen the database and the test file has
- * set its env.
+ * The webhook tests' setup: their env, Omi's fixtures, and send() with their defaults
+ * (the app-wide token, UID) over the one webhook sender (./sender.ts). Everything that
+ * reads env or the database is imported lazily, after useTestDb() has chosen the
+ * database and the test file has set its env.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
+import { postWebhook, type WebhookAnswer } from "./sender";
+
+export { routeHandler } from "./sender";
 
 export const UID = "Xq7nP2vLm9RzT4kB8wYc3JdF1aH6";
 
@@ -46,24 +49,6 @@ export function fixtureJson<T = Record<string, unknown>>(name: string): T {
   return JSON.parse(readFileSync(path.join(fixtureDir, name), "utf8")) as T;
 }
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-const routeModules: Record<WebhookEvent, { bare: () => Promise<{ POST: Handler }>; token: () => Promise<{ POST: Handler }> }> = {
-  memory: { bare: () => import("@/app/api/webhooks/memory/route"), token: () => import("@/app/api/webhooks/memory/[token]/route") },
-  realtime: { bare: () => import("@/app/api/webhooks/realtime/route"), token: () => import("@/app/api/webhooks/realtime/[token]/route") },
-  audio: { bare: () => import("@/app/api/webhooks/audio/route"), token: () => import("@/app/api/webhooks/audio/[token]/route") },
-  "day-summary": {
-    bare: () => import("@/app/api/webhooks/day-summary/route"),
-    token: () => import("@/app/api/webhooks/day-summary/[token]/route"),
-  },
-  button: { bare: () => import("@/app/api/webhooks/button/route"), token: () => import("@/app/api/webhooks/button/[token]/route") },
-};
-
-/** The POST handler of an event's route: with the token in the path, or without. */
-export async function routeHandler(event: WebhookEvent, withPathToken: boolean): Promise<Handler> {
-  return (await (withPathToken ? routeModules[event].token() : routeModules[event].bare())).POST;
-}
-
 export type SendOptions = {
   /** Token in the path (/api/webhooks/<event>/<token>); default the app-wide token. null: none. */
   pathToken?: string | null;
@@ -75,24 +60,12 @@ export type SendOptions = {
   trailingSlash?: boolean;
 };
 
-export type Sent = { res: Response; status: number; json: Record<string, unknown> };
+export type Sent = WebhookAnswer;
 
-export async function send(event: WebhookEvent, options: SendOptions = {}): Promise<Sent> {
-  const pathToken = options.pathToken === undefined ? APP_TOKEN : options.pathToken;
-  const query = options.query ?? `?uid=${UID}`;
-  const slash = options.trailingSlash ? "/" : "";
-  const urlPath = pathToken ? `/api/webhooks/${event}/${pathToken}${slash}` : `/api/webhooks/${event}${slash}`;
-  const headers = new Headers(options.headers);
-  const contentType =
-    options.contentType === undefined ? (event === "audio" ? "application/octet-stream" : "application/json") : options.contentType;
-  if (contentType) headers.set("content-type", contentType);
-  const body = options.body ?? "{}";
-  const req = new Request(`http://localhost${urlPath}${query}`, { method: "POST", headers, body: body as BodyInit });
-  const mod = await (pathToken ? routeModules[event].token() : routeModules[event].bare());
-  const params: Record<string, string> = pathToken ? { token: pathToken } : {};
-  const res = await mod.POST(req, { params: Promise.resolve(params) });
-  const text = await res.clone().text();
-  return { res, status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+/** Sends as the app-wide token for UID unless told otherwise. */
+export function send(event: WebhookEvent, options: SendOptions = {}): Promise<Sent> {
+  const { pathToken, query, ...rest } = options;
+  return postWebhook(event, { ...rest, token: pathToken === undefined ? APP_TOKEN : pathToken, query: query ?? `?uid=${UID}` });
 }
 
 /** `seconds` of a 440 Hz PCM16 tone, little-endian mono. */

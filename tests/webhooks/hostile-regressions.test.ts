@@ -7,7 +7,7 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetTables, useTestDb } from "../db";
 import { APP_TOKEN, database, deliveryOf, send, setWebhookEnv, UID } from "./harness";
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from "@/lib/webhooks/sanitize";
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 
 setWebhookEnv();
 useTestDb();

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetTables, useTestDb } from "../db";
 import { APP_SECRET, APP_TOKEN, database, routeHandler, setWebhookEnv } from "./harness";
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 
 setWebhookEnv();
 useTestDb();

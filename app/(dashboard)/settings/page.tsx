@@ -13,8 +13,6 @@ import { requireUser } from "@/lib/auth/session";
 import { isPubliclyReachable, publicBaseUrl } from "@/lib/urls";
 
 export const metadata = { title: "Settings" };
-export const dynamic = "force-dynamic";
-
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
   const [account, base] = await Promise.all([getAccount({ userId: user.id }), publicBaseUrl()]);

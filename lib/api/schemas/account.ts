@@ -1,12 +1,11 @@
 import { z } from "zod";
-
-export const webhookEventNames = ["memory", "realtime", "audio", "day-summary", "button"] as const;
+import { webhookEvents } from "@/lib/constants";
 
 /** GET /api/v1/account/webhooks: the account's personal webhook token and ready-to-paste URLs. */
 export const webhookUrlsSchema = z.object({
   token: z.string(),
   baseUrl: z.string(),
-  urls: z.record(z.enum(webhookEventNames), z.string()),
+  urls: z.record(z.enum(webhookEvents), z.string()),
 });
 export type WebhookUrls = z.infer<typeof webhookUrlsSchema>;
 
@@ -25,5 +24,7 @@ export type AccountJson = z.infer<typeof accountSchema>;
 export const updateAccountBody = z.object({ timeZone: z.string().max(64).optional() });
 /** PUT /api/v1/account/signing-secret: null turns signature checks for personal URLs off. */
 export const signingSecretBody = z.object({ secret: z.string().max(300).nullable() });
+/** PUT /api/v1/account/signing-secret answers whether a secret is now set (never the secret). */
+export const signingSecretStateSchema = z.object({ signingSecretSet: z.boolean() });
 /** DELETE /api/v1/account: the account's email, typed again. */
 export const deleteAccountBody = z.object({ confirmEmail: z.string().max(320) });

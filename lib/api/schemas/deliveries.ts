@@ -4,11 +4,8 @@
  * GET /api/v1/deliveries/summary), shared by the routes and the dashboard.
  */
 import { z } from "zod";
+import { deliveryAuthKinds, signatureResults, webhookEvents } from "@/lib/constants";
 import { dateParam, emptyToUndefined } from "./params";
-
-export const deliveryEvents = ["memory", "realtime", "audio", "day-summary", "button"] as const;
-export const deliveryAuthKinds = ["app", "personal", "signature", "none"] as const;
-export const signatureResults = ["valid", "invalid", "stale", "absent", "unchecked"] as const;
 
 /**
  * own: the account's own data (its personal token, or app-token data of its linked uids).
@@ -19,7 +16,7 @@ export const deliveryAccess = ["own", "operator"] as const;
 
 export const deliverySummarySchema = z.object({
   id: z.string(),
-  event: z.enum(deliveryEvents),
+  event: z.enum(webhookEvents),
   uid: z.string().nullable(),
   auth: z.enum(deliveryAuthKinds),
   signature: z.enum(signatureResults),
@@ -75,7 +72,7 @@ export const statusFilterSchema = z.string().regex(/^(?:[1-5]xx|[1-5]\d\d)$/i, "
 
 /** GET /api/v1/deliveries query. Empty values count as absent (forms send them). */
 export const deliveryListQuerySchema = z.object({
-  event: z.preprocess(emptyToUndefined, z.enum(deliveryEvents).optional()),
+  event: z.preprocess(emptyToUndefined, z.enum(webhookEvents).optional()),
   status: z.preprocess(emptyToUndefined, statusFilterSchema.transform((s) => s.toLowerCase()).optional()),
   /** signed: a valid X-Omi-Signature; unsigned: anything else. */
   signed: z.preprocess(emptyToUndefined, z.enum(["signed", "unsigned"]).optional()),
@@ -110,7 +107,7 @@ export const deliveriesOverviewSchema = z.object({
   hours: z.array(hourBucketSchema),
   warnings: z.array(deliveryWarningSchema),
   /** Latest unbroken run of failures of personal-token (Developer Settings) deliveries, per event. */
-  consecutiveFailures: z.array(z.object({ event: z.enum(deliveryEvents), count: z.number().int() })),
+  consecutiveFailures: z.array(z.object({ event: z.enum(webhookEvents), count: z.number().int() })),
   operator: z.boolean(),
   /** Operators: requests refused before authentication in the period (counted, never logged one by one). */
   refusals: z.object({ total: z.number().int(), addresses: z.array(z.object({ address: z.string(), count: z.number().int() })) }).nullable(),
@@ -128,7 +125,7 @@ export const sampleDataBodySchema = z.object({ part: z.enum(samplePartNames) });
 export const sampleDataResultSchema = z.object({
   part: z.enum(samplePartNames),
   uid: z.string(),
-  requests: z.array(z.object({ event: z.enum(deliveryEvents), status: z.number().int() })),
+  requests: z.array(z.object({ event: z.enum(webhookEvents), status: z.number().int() })),
   ok: z.boolean(),
 });
 export type SampleDataResult = z.infer<typeof sampleDataResultSchema>;

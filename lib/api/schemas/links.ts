@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { linkStatuses } from "@/lib/constants";
 import type { LinkView } from "@/lib/auth/linking";
 
 /** A linked Omi uid as /api/v1/links answers it. */
 export const linkSchema = z.object({
   id: z.string(),
   uid: z.string(),
-  status: z.enum(["unverified", "verified", "trusted"]),
+  status: z.enum(linkStatuses),
   nickname: z.string().nullable(),
   createdAt: z.string(),
   verifiedAt: z.string().nullable(),

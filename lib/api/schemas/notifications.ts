@@ -5,12 +5,11 @@
  * it comes from the page or a script.
  */
 import { z } from "zod";
-import { dataScopes, notificationTypes } from "@/db/schema";
+import { dataScopes, notificationChannels, notificationStatuses, notificationTypes, ruleModes } from "@/lib/constants";
 import { hhmm } from "@/lib/notify/quiet-hours";
 import { promptProblem, templateProblem } from "@/lib/notify/scopes";
 import { isLiveTrigger, scopeReadBy, triggerSchema } from "@/lib/notify/trigger-schema";
 
-export const notificationStatuses = ["queued", "sent", "held", "failed"] as const;
 export const maxMessageLength = 500;
 
 // ─── POST /api/notifications/send ────────────────────────────────────────────
@@ -40,7 +39,7 @@ export const notificationSchema = z.object({
   message: z.string(),
   ruleId: z.string().nullable(),
   ruleName: z.string().nullable(),
-  channel: z.enum(["api", "realtime_reply"]),
+  channel: z.enum(notificationChannels),
   status: z.enum(notificationStatuses),
   /** Why it is held or failed, in words. */
   reason: z.string().nullable(),
@@ -73,7 +72,7 @@ const ruleFields = z.object({
   enabled: z.boolean().default(true),
   trigger: triggerSchema,
   scopes: scopesSchema,
-  mode: z.enum(["template", "omi_prompt"]).default("template"),
+  mode: z.enum(ruleModes).default("template"),
   template: z.string().trim().max(maxMessageLength).nullish(),
   prompt: z.string().trim().max(4000).nullish(),
 });
@@ -127,7 +126,7 @@ export const ruleSchema = z.object({
   trigger: triggerSchema,
   description: z.string(),
   scopes: z.array(z.enum(dataScopes)),
-  mode: z.enum(["template", "omi_prompt"]),
+  mode: z.enum(ruleModes),
   template: z.string().nullable(),
   prompt: z.string().nullable(),
   createdAt: z.string(),
@@ -138,7 +137,7 @@ export const ruleListSchema = z.object({ items: z.array(ruleSchema) });
 
 /** "Test against a sample": what the rule would send, without sending. */
 export const ruleTestAnswer = z.object({
-  mode: z.enum(["template", "omi_prompt"]),
+  mode: z.enum(ruleModes),
   message: z.string().nullable(),
   notification: z.object({ prompt: z.string(), params: z.array(z.string()) }).nullable(),
   /** The sample data the rule could read (its declared scopes only). */

@@ -28,7 +28,7 @@ export async function ensureDatabase(url: string, { fresh = false } = {}): Promi
   const [exists] = await sql`select 1 from pg_database where datname = ${name}`;
   if (!exists) await sql.unsafe(`create database "${name}"`);
   await sql.end();
-  const r = spawnSync("npx", ["tsx", "db/migrate.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+  const r = spawnSync("npx", ["tsx", "--require", "./scripts/server-only.cjs", "db/migrate.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
   if (r.status !== 0) throw new Error("migrating the bench database failed");
 }
 

@@ -1,17 +1,12 @@
 /** Delivery log: list, detail, replay and the chart summary of one account, asked for by another. */
+import { postWebhook, uidQuery } from "@/tests/webhooks/sender";
 import type { IsolationCase, TestAccount } from "../types";
 
 /** Sends a memory through the owner's real personal webhook URL and returns its delivery log id. */
 async function ownDelivery(owner: TestAccount): Promise<string> {
-  const { POST } = await import("@/app/api/webhooks/memory/[token]/route");
-  const body = JSON.stringify({ id: `iso-${owner.uid}`, structured: { title: "Isolation" } });
-  const req = new Request(`http://localhost/api/webhooks/memory/${owner.webhookToken}?uid=${owner.uid}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body,
-  });
-  const res = await POST(req, { params: Promise.resolve({ token: owner.webhookToken }) });
-  if (res.status !== 200) throw new Error(`memory webhook answered ${res.status}`);
+  const body = { id: `iso-${owner.uid}`, structured: { title: "Isolation" } };
+  const { status } = await postWebhook("memory", { token: owner.webhookToken, query: uidQuery(owner.uid), body });
+  if (status !== 200) throw new Error(`memory webhook answered ${status}`);
   const { db } = await import("@/db/client");
   const { deliveries } = await import("@/db/schema");
   const { desc, eq } = await import("drizzle-orm");

@@ -1,14 +1,13 @@
 "use client";
 
-import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { AudioLines } from "lucide-react";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Card, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
-import { fetchJson } from "@/lib/api/client";
-import { recordingDetailSchema, recordingListSchema, type RecordingSummary } from "@/lib/api/schemas/recordings";
+import { useRecording, useRecordings } from "@/lib/api/hooks/recordings";
+import type { RecordingSummary } from "@/lib/api/schemas/recordings";
 import { formatBytes, formatDuration } from "@/lib/format";
 import { AudioSkeletonBody } from "./audio-skeleton";
 import { DeleteRecording } from "./delete-recording";
@@ -21,16 +20,8 @@ import { RecordingTranscript } from "./recording-transcript";
 const REFRESH_MS = 15_000;
 
 export function AudioView({ timeZone, audioWebhookUrl, initialId }: { timeZone: string; audioWebhookUrl: string; initialId: string | null }) {
-  const queryClient = useQueryClient();
   const [chosenId, setChosenId] = useState<string | null>(initialId);
-  const list = useInfiniteQuery({
-    queryKey: ["recordings"],
-    queryFn: ({ pageParam }) =>
-      fetchJson(`/api/v1/recordings?limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, recordingListSchema),
-    initialPageParam: "",
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: REFRESH_MS,
-  });
+  const list = useRecordings({ refetchInterval: REFRESH_MS });
   const items: RecordingSummary[] = list.data?.pages.flatMap((p) => p.items) ?? [];
   const selected = items.find((r) => r.id === chosenId) ?? items[0] ?? null;
 
@@ -54,7 +45,6 @@ export function AudioView({ timeZone, audioWebhookUrl, initialId }: { timeZone: 
             onDeleted={() => {
               setChosenId(null);
               window.history.replaceState(null, "", "/audio");
-              void queryClient.invalidateQueries({ queryKey: ["recordings"] });
             }}
           />
         ) : null}
@@ -78,12 +68,8 @@ export function AudioView({ timeZone, audioWebhookUrl, initialId }: { timeZone: 
 function SelectedRecording({ summary, timeZone, onDeleted }: { summary: RecordingSummary; timeZone: string; onDeleted: () => void }) {
   const player = useRef<PlayerHandle>(null);
   const [current, setCurrent] = useState(0);
-  // Refetched when the recording grows (its byte length is part of the key).
-  const detail = useQuery({
-    queryKey: ["recording", summary.id, summary.byteLength],
-    queryFn: () => fetchJson(`/api/v1/recordings/${encodeURIComponent(summary.id)}`, recordingDetailSchema),
-    placeholderData: (previous) => previous,
-  });
+  // Read again when the recording grows; the previous one shows meanwhile.
+  const detail = useRecording(summary);
   const started = new Intl.DateTimeFormat(undefined, { weekday: "short", dateStyle: undefined, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone }).format(
     new Date(summary.startedAt),
   );
@@ -93,9 +79,7 @@ function SelectedRecording({ summary, timeZone, onDeleted }: { summary: Recordin
       <Card aria-labelledby="player-heading">
         <div className="mb-4 flex flex-wrap items-start justify-between gap-2">
           <div>
-            <h2 id="player-heading" className="text-lg font-semibold">
-              Recording of {started}
-            </h2>
+            <CardTitle id="player-heading">Recording of {started}</CardTitle>
             <p className="tabular text-sm text-zinc-600 dark:text-zinc-400">
               {formatDuration(summary.durationSeconds)} · {summary.sampleRate / 1000} kHz · {formatBytes(summary.byteLength + 44)} · {summary.chunkCount}{" "}
               {summary.chunkCount === 1 ? "chunk" : "chunks"}

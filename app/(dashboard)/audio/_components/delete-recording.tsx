@@ -1,19 +1,15 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { fetchJson } from "@/lib/api/client";
-import { deletedSchema } from "@/lib/api/schemas/recordings";
+import { FormStatus } from "@/components/ui/form-status";
+import { useDeleteRecording } from "@/lib/api/hooks/recordings";
 
 /** Delete with an inline confirmation; focus moves to the confirm button. */
 export function DeleteRecording({ id, onDeleted }: { id: string; onDeleted: () => void }) {
   const [confirming, setConfirming] = useState(false);
-  const remove = useMutation({
-    mutationFn: () => fetchJson(`/api/v1/recordings/${encodeURIComponent(id)}`, deletedSchema, { method: "DELETE" }),
-    onSuccess: onDeleted,
-  });
+  const remove = useDeleteRecording(id, { onDeleted });
   if (!confirming) {
     return (
       <Button variant="ghost" size="sm" onClick={() => setConfirming(true)}>
@@ -31,11 +27,7 @@ export function DeleteRecording({ id, onDeleted }: { id: string; onDeleted: () =
       <Button variant="secondary" size="sm" onClick={() => setConfirming(false)}>
         Cancel
       </Button>
-      {remove.isError ? (
-        <span role="alert" className="w-full text-red-700 dark:text-red-300">
-          Not deleted: {remove.error.message}
-        </span>
-      ) : null}
+      <FormStatus error={remove.error && `Not deleted: ${remove.error.message}`} inline className="w-full empty:hidden" />
     </div>
   );
 }

@@ -3,6 +3,8 @@
 import { Download, Pause, Play } from "lucide-react";
 import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type Ref } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
+import { recordingAudioUrl } from "@/lib/api/hooks/recordings";
 import type { RecordingDetail } from "@/lib/api/schemas/recordings";
 import { formatOffset } from "@/lib/format";
 import { barsFrom, Waveform } from "./waveform";
@@ -42,7 +44,7 @@ export function Player({
   const [failed, setFailed] = useState<string | null>(null);
   const duration = recording.durationSeconds;
   const bars = useMemo(() => barsFrom(decodePeaks(recording.peaks)), [recording.peaks]);
-  const src = `/api/v1/recordings/${encodeURIComponent(recording.id)}/audio`;
+  const src = recordingAudioUrl(recording.id);
 
   const seek = (seconds: number, play = false) => {
     const el = audio.current;
@@ -145,17 +147,13 @@ export function Player({
         </p>
         <label className="ml-auto flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
           Speed
-          <select
-            value={String(speed)}
-            onChange={(e) => setSpeed(Number(e.target.value))}
-            className="h-9 rounded-lg border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-          >
+          <Select size="sm" value={String(speed)} onChange={(e) => setSpeed(Number(e.target.value))} className="w-auto">
             {SPEEDS.map((s) => (
               <option key={s} value={String(s)}>
                 {s}×
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         <a href={`${src}?download=1&tz=${tz}`} download className={buttonClass({ variant: "secondary", size: "sm" })}>
           <Download className="size-4" aria-hidden />

@@ -1,9 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { fetchJson } from "@/lib/api/client";
-import { audioRetentionSchema } from "@/lib/api/schemas/recordings";
+import { FormStatus } from "@/components/ui/form-status";
+import { Label, Select } from "@/components/ui/input";
+import { useSaveAudioRetention } from "@/lib/api/hooks/recordings";
 
 const choices: { days: number | null; label: string }[] = [
   { days: null, label: "Forever" },
@@ -17,39 +17,41 @@ const choices: { days: number | null; label: string }[] = [
 export function RetentionControl({ initialDays }: { initialDays: number | null }) {
   const id = useId();
   const [days, setDays] = useState(initialDays);
-  const save = useMutation({
-    mutationFn: (next: number | null) =>
-      fetchJson("/api/v1/recordings/retention", audioRetentionSchema, { method: "PATCH", body: JSON.stringify({ days: next }) }),
-    onSuccess: (saved) => setDays(saved.days),
-  });
+  const save = useSaveAudioRetention();
   const options = choices.some((c) => c.days === days) ? choices : [...choices, { days, label: `${days} days` }];
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex items-center gap-2">
-        <label htmlFor={id} className="text-sm text-zinc-600 dark:text-zinc-400">
+        <Label htmlFor={id} className="font-normal text-zinc-600 dark:text-zinc-400">
           Keep audio
-        </label>
-        <select
+        </Label>
+        <Select
           id={id}
+          size="sm"
           value={days === null ? "" : String(days)}
           disabled={save.isPending}
+          aria-describedby={`${id}-status`}
           onChange={(e) => {
             const next = e.target.value === "" ? null : Number(e.target.value);
             setDays(next);
-            save.mutate(next);
+            save.mutate(next, { onSuccess: (saved) => setDays(saved.days) });
           }}
-          className="h-9 rounded-lg border border-zinc-300 bg-white px-2 text-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:border-zinc-700 dark:bg-zinc-900"
+          className="w-auto"
         >
           {options.map((c) => (
             <option key={c.label} value={c.days === null ? "" : String(c.days)}>
               {c.label}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
-      <p role="status" className="min-h-4 text-xs text-zinc-500 dark:text-zinc-400">
-        {save.isError ? <span className="text-red-700 dark:text-red-300">Not saved: {save.error.message}</span> : save.isSuccess ? "Saved" : null}
-      </p>
+      <FormStatus
+        id={`${id}-status`}
+        inline
+        className="min-h-4 text-xs text-zinc-500 dark:text-zinc-400"
+        error={save.error && `Not saved: ${save.error.message}`}
+        saved={save.isSuccess && "Saved"}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId } from "react";
+import { Label, Select } from "@/components/ui/input";
 import { shortUid } from "@/lib/day-summaries/labels";
 import { calendarHref } from "@/lib/day-summaries/links";
 
@@ -11,22 +12,17 @@ export function UidFilter({ uids, uid, month }: { uids: string[]; uid: string | 
   const id = useId();
   return (
     <div className="flex items-center gap-2 text-sm">
-      <label htmlFor={id} className="font-medium text-zinc-700 dark:text-zinc-300">
+      <Label htmlFor={id} className="text-zinc-700 dark:text-zinc-300">
         Omi account
-      </label>
-      <select
-        id={id}
-        value={uid ?? ""}
-        onChange={(e) => router.push(calendarHref({ month, uid: e.target.value || null }))}
-        className="h-9 rounded-lg border border-zinc-300 bg-white px-2 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-900"
-      >
+      </Label>
+      <Select id={id} size="sm" value={uid ?? ""} onChange={(e) => router.push(calendarHref({ month, uid: e.target.value || null }))} className="w-auto font-mono">
         <option value="">All ({uids.length})</option>
         {uids.map((u) => (
           <option key={u} value={u} title={u}>
             {shortUid(u)}
           </option>
         ))}
-      </select>
+      </Select>
     </div>
   );
 }

@@ -4,18 +4,18 @@
  * The delivery log: chart and warnings, URL-synced filters, the newest-first list that
  * refreshes itself every few seconds, and multi-select replay with progress.
  */
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Inbox, RotateCcw, ShieldQuestion } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { SampleDataButton } from "@/components/sample-data-button";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/input";
 import { EmptyState, ErrorState, ListSkeleton, Skeleton } from "@/components/ui/states";
-import { fetchJson } from "@/lib/api/client";
-import { deliveriesOverviewSchema, deliveryListSchema, type DeliverySummary } from "@/lib/api/schemas/deliveries";
+import { deliveryFilterKeys, useDeliveries, useDeliveriesOverview, type DeliveryFilters } from "@/lib/api/hooks/deliveries";
+import type { DeliverySummary } from "@/lib/api/schemas/deliveries";
 import { formatDateTime, formatRelative } from "@/lib/format";
-import { filterKeys, FiltersBar, type Filters } from "./filters";
+import { FiltersBar, noFilters } from "./filters";
 import { HourlyChart } from "./hourly-chart";
 import { eventLabels, formatLatency, SignatureMark, StatusBadge } from "./labels";
 import { useReplayMany } from "./use-replay-many";
@@ -23,20 +23,6 @@ import { Warnings } from "./warnings";
 
 /** New deliveries appear without a reload. */
 const REFRESH_MS = 5_000;
-const PAGE_SIZE = 50;
-
-/** Dates in the URL are the viewer's local days; the API gets exact instants. */
-function apiQuery(filters: Filters, cursor?: string): string {
-  const q = new URLSearchParams();
-  if (filters.event) q.set("event", filters.event);
-  if (filters.status) q.set("status", filters.status);
-  if (filters.signed) q.set("signed", filters.signed);
-  if (filters.from) q.set("from", new Date(`${filters.from}T00:00:00`).toISOString());
-  if (filters.to) q.set("to", new Date(`${filters.to}T23:59:59.999`).toISOString());
-  q.set("limit", String(PAGE_SIZE));
-  if (cursor) q.set("cursor", cursor);
-  return q.toString();
-}
 
 const isDate = (s: string | null) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : "");
 
@@ -44,35 +30,24 @@ export function DeliveriesView() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const filters: Filters = {
+  const filters: DeliveryFilters = {
     event: params.get("event") ?? "",
     status: params.get("status") ?? "",
     signed: params.get("signed") ?? "",
     from: isDate(params.get("from")),
     to: isDate(params.get("to")),
   };
-  const filtered = filterKeys.some((k) => filters[k] !== "");
+  const filtered = deliveryFilterKeys.some((k) => filters[k] !== "");
 
-  function setFilters(next: Filters) {
+  function setFilters(next: DeliveryFilters) {
     const q = new URLSearchParams();
-    for (const k of filterKeys) if (next[k]) q.set(k, next[k]);
+    for (const k of deliveryFilterKeys) if (next[k]) q.set(k, next[k]);
     const s = q.toString();
     router.replace(s ? `${pathname}?${s}` : pathname, { scroll: false });
   }
 
-  const overview = useQuery({
-    queryKey: ["deliveries", "summary"],
-    queryFn: () => fetchJson("/api/v1/deliveries/summary?hours=24", deliveriesOverviewSchema),
-    refetchInterval: REFRESH_MS * 2,
-  });
-
-  const list = useInfiniteQuery({
-    queryKey: ["deliveries", "list", filters],
-    queryFn: ({ pageParam }) => fetchJson(`/api/v1/deliveries?${apiQuery(filters, pageParam)}`, deliveryListSchema),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    refetchInterval: REFRESH_MS,
-  });
+  const overview = useDeliveriesOverview({ hours: 24, refetchInterval: REFRESH_MS * 2 });
+  const list = useDeliveries(filters, { refetchInterval: REFRESH_MS });
 
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -122,9 +97,7 @@ export function DeliveriesView() {
       {replayable.length > 0 || replay.progress.total > 0 ? (
         <div className="flex flex-wrap items-center gap-3 rounded-lg border border-zinc-200 bg-white px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900">
           <label className="inline-flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              className="size-4 accent-accent-600"
+            <Checkbox
               checked={chosen.length > 0 && chosen.length === replayable.length}
               ref={(el) => {
                 if (el) el.indeterminate = chosen.length > 0 && chosen.length < replayable.length;
@@ -175,7 +148,7 @@ export function DeliveriesView() {
           filtered ? (
             <EmptyState icon={<Inbox className="size-8" />} title="No deliveries match these filters">
               <p>Try another event or status, widen the dates, or clear the filters.</p>
-              <Button className="mt-4" variant="secondary" onClick={() => setFilters({ event: "", status: "", signed: "", from: "", to: "" })}>
+              <Button className="mt-4" variant="secondary" onClick={() => setFilters(noFilters)}>
                 Clear filters
               </Button>
             </EmptyState>
@@ -228,9 +201,8 @@ function DeliveryRow({ d, checked, onCheck, disabled }: { d: DeliverySummary; ch
   const when = formatDateTime(d.receivedAt);
   return (
     <li className="flex items-start gap-3 px-3 py-3 hover:bg-zinc-50 sm:px-4 dark:hover:bg-zinc-800/50">
-      <input
-        type="checkbox"
-        className="mt-1 size-4 shrink-0 accent-accent-600 disabled:opacity-30"
+      <Checkbox
+        className="mt-1 disabled:opacity-30"
         aria-label={`Select ${eventLabels[d.event]} delivery of ${when} for replay`}
         checked={checked}
         disabled={!d.replayable || disabled}

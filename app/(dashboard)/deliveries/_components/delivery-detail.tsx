@@ -5,14 +5,14 @@
  * printed as text), what we answered and how long it took, the signature result, and
  * Replay, which runs the stored body through ingest again and shows the new outcome.
  */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeft, RotateCcw } from "lucide-react";
 import Link from "next/link";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorState, Skeleton } from "@/components/ui/states";
-import { ApiError, fetchJson } from "@/lib/api/client";
-import { deliveryDetailSchema, replayResultSchema, type DeliveryDetail } from "@/lib/api/schemas/deliveries";
+import { ApiError } from "@/lib/api/client";
+import { useDelivery, useReplayDelivery } from "@/lib/api/hooks/deliveries";
+import type { DeliveryDetail } from "@/lib/api/schemas/deliveries";
 import { formatBytes, formatDateTime, formatRelative } from "@/lib/format";
 import { authLabels, eventLabels, formatLatency, isSuccess, SignatureMark, StatusBadge } from "./labels";
 
@@ -47,11 +47,7 @@ function Section({ id, title, children, actions }: { id: string; title: string; 
 }
 
 export function DeliveryDetailView({ id }: { id: string }) {
-  const query = useQuery({
-    queryKey: ["deliveries", "detail", id],
-    queryFn: () => fetchJson(`/api/v1/deliveries/${encodeURIComponent(id)}`, deliveryDetailSchema),
-    retry: (count, err) => !(err instanceof ApiError && err.status === 404) && count < 1,
-  });
+  const query = useDelivery(id);
 
   if (query.isPending) {
     return (
@@ -218,11 +214,7 @@ function Detail({ d }: { d: DeliveryDetail }) {
 }
 
 function ReplayPanel({ d }: { d: DeliveryDetail }) {
-  const queryClient = useQueryClient();
-  const replay = useMutation({
-    mutationFn: () => fetchJson(`/api/v1/deliveries/${encodeURIComponent(d.id)}/replay`, replayResultSchema, { method: "POST" }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["deliveries"] }),
-  });
+  const replay = useReplayDelivery(d.id);
   const result = replay.data?.delivery;
   return (
     <div className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">

@@ -6,8 +6,7 @@
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { fetchJson } from "@/lib/api/client";
-import { replayResultSchema } from "@/lib/api/schemas/deliveries";
+import { deliveryKeys, replayDelivery } from "@/lib/api/hooks/deliveries";
 
 export type ReplayProgress = { total: number; done: number; ok: number; failed: number; errors: string[]; running: boolean };
 
@@ -25,7 +24,7 @@ export function useReplayMany() {
     for (const id of ids) {
       if (cancelled.current) break;
       try {
-        const { delivery } = await fetchJson(`/api/v1/deliveries/${encodeURIComponent(id)}/replay`, replayResultSchema, { method: "POST" });
+        const { delivery } = await replayDelivery(id);
         if (delivery.status >= 200 && delivery.status < 300) p.ok++;
         else p.failed++;
       } catch (err) {
@@ -36,7 +35,7 @@ export function useReplayMany() {
       setProgress({ ...p, errors: [...p.errors] });
     }
     setProgress({ ...p, errors: [...p.errors], running: false });
-    await queryClient.invalidateQueries({ queryKey: ["deliveries"] });
+    await queryClient.invalidateQueries({ queryKey: deliveryKeys.all });
   }
 
   return { progress, run, cancel: () => (cancelled.current = true), reset: () => setProgress(idle) };

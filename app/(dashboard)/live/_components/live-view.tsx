@@ -1,7 +1,7 @@
 "use client";
 import { Radio } from "lucide-react";
 import Link from "next/link";
-import { Card } from "@/components/ui/card";
+import { Card, CardTitle } from "@/components/ui/card";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import { ConnectionBadge } from "./connection-badge";
 import { PastSessions } from "./past-sessions";
@@ -15,9 +15,7 @@ export function LiveView() {
     <>
       <Card aria-labelledby="current-session">
         <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-          <h2 id="current-session" className="text-lg font-semibold">
-            {live.sessionId ? "Current session" : "Waiting for Omi"}
-          </h2>
+          <CardTitle id="current-session">{live.sessionId ? "Current session" : "Waiting for Omi"}</CardTitle>
           <ConnectionBadge state={live.connection} onReconnect={live.reconnect} />
         </div>
         {live.loadError ? (

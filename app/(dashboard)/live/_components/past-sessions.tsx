@@ -1,20 +1,13 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { FileText } from "lucide-react";
 import Link from "next/link";
 import { Skeleton } from "@/components/ui/states";
-import { fetchJson } from "@/lib/api/client";
-import { liveSessionsSchema } from "@/lib/api/schemas/live";
+import { useLiveSessions } from "@/lib/api/hooks/live";
 import { formatDateTime, formatDuration, formatRelative } from "@/lib/format";
-import { sessionsKey } from "./use-live-transcript";
 
 /** Earlier live sessions, each with the memory Omi made of it once that arrived. */
 export function PastSessions({ currentId }: { currentId: string | null }) {
-  const sessions = useQuery({
-    queryKey: sessionsKey,
-    queryFn: () => fetchJson("/api/v1/live/sessions", liveSessionsSchema),
-    refetchInterval: 30_000,
-  });
+  const sessions = useLiveSessions({ refetchInterval: 30_000 });
 
   return (
     <section aria-labelledby="past-sessions" className="mt-8">

@@ -10,13 +10,12 @@
  */
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { fetchJson } from "@/lib/api/client";
-import { liveSegmentSchema, liveSegmentsSchema, liveSessionsSchema, type LiveSegmentItem } from "@/lib/api/schemas/live";
+import { fetchLiveSegments, fetchLiveSessions, liveKeys, liveStreamUrl } from "@/lib/api/hooks/live";
+import { liveSegmentSchema, type LiveSegmentItem } from "@/lib/api/schemas/live";
 import { speakerLabel } from "@/lib/speakers";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "disconnected";
 
-export const sessionsKey = ["live", "sessions"] as const;
 const RETRY_AFTER_CLOSE_MS = 5_000;
 
 export type LiveTranscript = {
@@ -70,18 +69,15 @@ export function useLiveTranscript(): LiveTranscript {
       setSegments((prev) => merge(replace ? new Map() : prev, items));
     };
 
-    const loadSession = (id: string) =>
-      fetchJson(`/api/v1/live/segments?sessionId=${encodeURIComponent(id)}`, liveSegmentsSchema);
-
     async function start() {
       setConnection(cursorRef.current === null ? "connecting" : "reconnecting");
       try {
         if (cursorRef.current === null) {
-          const sessions = await fetchJson("/api/v1/live/sessions", liveSessionsSchema);
-          queryClient.setQueryData(sessionsKey, sessions);
+          const sessions = await fetchLiveSessions();
+          queryClient.setQueryData(liveKeys.sessions(), sessions);
           const current = sessions.items.find((s) => s.active);
           if (current) {
-            const first = await loadSession(current.id);
+            const first = await fetchLiveSegments(current.id);
             if (cancelled) return;
             showSession(current.id, first.items, true);
             cursorRef.current = first.nextCursor;
@@ -98,7 +94,7 @@ export function useLiveTranscript(): LiveTranscript {
       if (cancelled) return;
 
       const cursor = cursorRef.current;
-      source = new EventSource(`/api/v1/live/stream${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`);
+      source = new EventSource(liveStreamUrl(cursor));
       source.addEventListener("open", () => setConnection("connected"));
       source.addEventListener("ready", (e) => {
         cursorRef.current = (e as MessageEvent).lastEventId || cursorRef.current;
@@ -115,8 +111,8 @@ export function useLiveTranscript(): LiveTranscript {
           // A new session began (or one began between our first read and the stream):
           // show it, and fetch any of its lines that came before this one.
           showSession(seg.sessionId, [seg], true);
-          void queryClient.invalidateQueries({ queryKey: sessionsKey });
-          loadSession(seg.sessionId)
+          void queryClient.invalidateQueries({ queryKey: liveKeys.sessions() });
+          fetchLiveSegments(seg.sessionId)
             .then((r) => {
               if (sessionRef.current !== seg.sessionId) return;
               for (const s of r.items) knownIds.current.add(s.id);

@@ -15,8 +15,6 @@ import { scopeFor } from "@/lib/auth/scope";
 import { formatDateTime, formatDuration, formatTime } from "@/lib/format";
 import { getMemory } from "@/lib/memories/queries";
 
-export const dynamic = "force-dynamic";
-
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props) {

@@ -1,17 +1,16 @@
 "use client";
 
 /** Compose and send one notification now, to a uid this account has verified. */
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { Skeleton, ErrorState } from "@/components/ui/states";
-import { fetchJson } from "@/lib/api/client";
-import { maxMessageLength, sendAnswer } from "@/lib/api/schemas/notifications";
-import { logKey } from "./log-card";
-import { useNotificationSettings } from "./settings-query";
-import { FieldError, hintClass, inputClass, labelClass, sectionText, sectionTitle } from "./ui";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { ErrorState, Skeleton } from "@/components/ui/states";
+import { useNotificationSettings, useSendNotification } from "@/lib/api/hooks/notifications";
+import { maxMessageLength } from "@/lib/api/schemas/notifications";
 
 const types = [
   ["custom", "Custom"],
@@ -30,32 +29,19 @@ const statusWords = {
 } as const;
 
 export function ComposeCard() {
-  const client = useQueryClient();
   const settings = useNotificationSettings();
   const [uid, setUid] = useState("");
   const [type, setType] = useState<(typeof types)[number][0]>("custom");
   const [message, setMessage] = useState("");
   const [deepLink, setDeepLink] = useState("");
-  const send = useMutation({
-    mutationFn: (target: string) =>
-      fetchJson("/api/notifications/send", sendAnswer, {
-        method: "POST",
-        body: JSON.stringify({ user_id: target, type, message, ...(deepLink.trim() ? { data: { deep_link: deepLink.trim() } } : {}) }),
-      }),
-    onSuccess: (answer) => {
-      if (answer.status === "sent") setMessage("");
-      return client.invalidateQueries({ queryKey: logKey });
-    },
-  });
+  const send = useSendNotification();
 
   const uids = settings.data?.uids ?? [];
   const target = uid || uids[0]?.uid || "";
   return (
     <Card aria-labelledby="compose-title">
-      <h2 id="compose-title" className={sectionTitle}>
-        Send one now
-      </h2>
-      <p className={sectionText}>Goes to the phone as &ldquo;&lt;App name&gt; says …&rdquo;, within Omi&rsquo;s limits.</p>
+      <CardTitle id="compose-title">Send one now</CardTitle>
+      <CardDescription>Goes to the phone as &ldquo;&lt;App name&gt; says …&rdquo;, within Omi&rsquo;s limits.</CardDescription>
       {settings.isPending ? (
         <div role="status" aria-label="Loading" className="mt-4 space-y-3">
           <Skeleton className="h-10" />
@@ -79,70 +65,57 @@ export function ComposeCard() {
           className="mt-4 space-y-3"
           onSubmit={(e) => {
             e.preventDefault();
-            send.mutate(target);
+            send.mutate(
+              { user_id: target, type, message, ...(deepLink.trim() ? { data: { deep_link: deepLink.trim() } } : {}) },
+              { onSuccess: (answer) => answer.status === "sent" && setMessage("") },
+            );
           }}
         >
           <div className="grid gap-3 sm:grid-cols-2">
-            <div>
-              <label htmlFor="compose-uid" className={labelClass}>
-                Omi account
-              </label>
-              <select id="compose-uid" className={`${inputClass} mt-1`} value={target} onChange={(e) => setUid(e.target.value)}>
-                {uids.map((u) => (
-                  <option key={u.uid} value={u.uid}>
-                    {u.nickname ? `${u.nickname} (${u.uid.slice(0, 6)}…)` : u.uid}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="compose-type" className={labelClass}>
-                Type
-              </label>
-              <select id="compose-type" className={`${inputClass} mt-1`} value={type} onChange={(e) => setType(e.target.value as typeof type)}>
-                {types.map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Field label="Omi account">
+              {(field) => (
+                <Select {...field} value={target} onChange={(e) => setUid(e.target.value)}>
+                  {uids.map((u) => (
+                    <option key={u.uid} value={u.uid}>
+                      {u.nickname ? `${u.nickname} (${u.uid.slice(0, 6)}…)` : u.uid}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+            <Field label="Type">
+              {(field) => (
+                <Select {...field} value={type} onChange={(e) => setType(e.target.value as typeof type)}>
+                  {types.map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
           </div>
-          <div>
-            <div className="flex items-baseline justify-between">
-              <label htmlFor="compose-message" className={labelClass}>
-                Message
-              </label>
+          <Field
+            label="Message"
+            describedBy="compose-count"
+            aside={
               <span id="compose-count" className={`tabular text-xs ${message.length > maxMessageLength ? "text-red-700 dark:text-red-300" : "text-zinc-500"}`}>
                 {message.length}/{maxMessageLength}
               </span>
-            </div>
-            <textarea
-              id="compose-message"
-              aria-describedby="compose-count"
-              className={`${inputClass} mt-1 min-h-24`}
-              value={message}
-              maxLength={maxMessageLength}
-              onChange={(e) => setMessage(e.target.value)}
-              required
-            />
-          </div>
-          <div>
-            <label htmlFor="compose-link" className={labelClass}>
-              Link to a page here <span className="font-normal text-zinc-500">(optional)</span>
-            </label>
-            <input
-              id="compose-link"
-              className={`${inputClass} mt-1`}
-              value={deepLink}
-              placeholder="/memories/abc123"
-              onChange={(e) => setDeepLink(e.target.value)}
-              aria-describedby="compose-link-hint"
-            />
-            <p id="compose-link-hint" className={hintClass}>
-              A path in this app; its full address is added at the end of the message.
-            </p>
-          </div>
+            }
+          >
+            {(field) => <Textarea {...field} className="min-h-24" value={message} maxLength={maxMessageLength} onChange={(e) => setMessage(e.target.value)} required />}
+          </Field>
+          <Field
+            label={
+              <>
+                Link to a page here <span className="font-normal text-zinc-500">(optional)</span>
+              </>
+            }
+            hint="A path in this app; its full address is added at the end of the message."
+          >
+            {(field) => <Input {...field} value={deepLink} placeholder="/memories/abc123" onChange={(e) => setDeepLink(e.target.value)} />}
+          </Field>
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" disabled={!message.trim() || send.isPending}>
               {send.isPending ? "Sending…" : "Send now"}
@@ -152,8 +125,8 @@ export function ComposeCard() {
                 {statusWords[send.data.status]}
               </p>
             ) : null}
+            <FormStatus error={send.error?.message} inline />
           </div>
-          <FieldError id="compose-error" message={send.isError ? send.error.message : null} />
         </form>
       )}
     </Card>

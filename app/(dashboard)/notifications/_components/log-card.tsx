@@ -1,35 +1,23 @@
 "use client";
 
 /** The log: every notification with its status in words, reason, attempts and Omi's answer. */
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { BellRing } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
 import { RelativeTime } from "@/components/memories/relative-time";
-import { fetchJson } from "@/lib/api/client";
-import { notificationListSchema, type NotificationView } from "@/lib/api/schemas/notifications";
-import { sectionText, sectionTitle, StatusChip } from "./ui";
-
-export const logKey = ["notifications", "log"] as const;
+import { Button } from "@/components/ui/button";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
+import { useNotificationLog } from "@/lib/api/hooks/notifications";
+import type { NotificationView } from "@/lib/api/schemas/notifications";
+import { StatusChip } from "./status-chip";
 
 export function LogCard() {
-  const log = useInfiniteQuery({
-    queryKey: logKey,
-    queryFn: ({ pageParam }) =>
-      fetchJson(`/api/v1/notifications?limit=20${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`, notificationListSchema),
-    initialPageParam: "",
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    // Queued and held ones change on their own (retries, limits lifting).
-    refetchInterval: 5_000,
-  });
+  // Queued and held ones change on their own (retries, limits lifting).
+  const log = useNotificationLog({ refetchInterval: 5_000 });
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Card aria-labelledby="log-title">
-      <h2 id="log-title" className={sectionTitle}>
-        Log
-      </h2>
-      <p className={sectionText}>Every notification, what became of it and what Omi answered. Newest first.</p>
+      <CardTitle id="log-title">Log</CardTitle>
+      <CardDescription>Every notification, what became of it and what Omi answered. Newest first.</CardDescription>
       <div className="mt-4">
         {log.isPending ? (
           <ListSkeleton rows={3} label="Loading the notification log" />

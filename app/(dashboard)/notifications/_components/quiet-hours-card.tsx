@@ -1,24 +1,22 @@
 "use client";
 
 /** Quiet hours: nothing is pushed between start and end in the account's time zone (held, then sent). */
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import { Hint, Input } from "@/components/ui/input";
 import { ErrorState, Skeleton } from "@/components/ui/states";
-import { fetchJson } from "@/lib/api/client";
-import { notificationSettingsSchema, type NotificationSettings } from "@/lib/api/schemas/notifications";
-import { settingsKey, useNotificationSettings } from "./settings-query";
-import { FieldError, hintClass, inputClass, labelClass, sectionText, sectionTitle } from "./ui";
+import { useNotificationSettings, useSaveQuietHours } from "@/lib/api/hooks/notifications";
+import type { NotificationSettings } from "@/lib/api/schemas/notifications";
 
 export function QuietHoursCard() {
   const settings = useNotificationSettings();
   return (
     <Card aria-labelledby="quiet-title">
-      <h2 id="quiet-title" className={sectionTitle}>
-        Quiet hours
-      </h2>
-      <p className={sectionText}>Notifications due in this window wait until it ends. Omi&rsquo;s own limits always apply: one every 30 s, nine an hour.</p>
+      <CardTitle id="quiet-title">Quiet hours</CardTitle>
+      <CardDescription>Notifications due in this window wait until it ends. Omi&rsquo;s own limits always apply: one every 30 s, nine an hour.</CardDescription>
       {settings.isPending ? (
         <div role="status" aria-label="Loading" className="mt-4">
           <Skeleton className="h-10" />
@@ -35,14 +33,9 @@ export function QuietHoursCard() {
 }
 
 function QuietHoursForm({ settings }: { settings: NotificationSettings }) {
-  const client = useQueryClient();
   const [start, setStart] = useState(settings.quietHoursStart ?? "");
   const [end, setEnd] = useState(settings.quietHoursEnd ?? "");
-  const save = useMutation({
-    mutationFn: (body: { quietHoursStart: string | null; quietHoursEnd: string | null }) =>
-      fetchJson("/api/v1/notification-settings", notificationSettingsSchema, { method: "PATCH", body: JSON.stringify(body) }),
-    onSuccess: (data) => client.setQueryData(settingsKey, data),
-  });
+  const save = useSaveQuietHours();
   const on = Boolean(settings.quietHoursStart && settings.quietHoursEnd);
   return (
     <form
@@ -53,23 +46,17 @@ function QuietHoursForm({ settings }: { settings: NotificationSettings }) {
       }}
     >
       <div className="grid grid-cols-2 gap-3">
-        <div>
-          <label htmlFor="quiet-start" className={labelClass}>
-            From
-          </label>
-          <input id="quiet-start" type="time" className={`${inputClass} tabular mt-1`} value={start} onChange={(e) => setStart(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="quiet-end" className={labelClass}>
-            Until
-          </label>
-          <input id="quiet-end" type="time" className={`${inputClass} tabular mt-1`} value={end} onChange={(e) => setEnd(e.target.value)} />
-        </div>
+        <Field label="From" describedBy="quiet-hint quiet-status">
+          {(field) => <Input {...field} type="time" className="tabular" value={start} onChange={(e) => setStart(e.target.value)} />}
+        </Field>
+        <Field label="Until" describedBy="quiet-hint quiet-status">
+          {(field) => <Input {...field} type="time" className="tabular" value={end} onChange={(e) => setEnd(e.target.value)} />}
+        </Field>
       </div>
-      <p className={hintClass}>
+      <Hint id="quiet-hint">
         In your time zone, {settings.timeZone} (change it in Settings). {on ? `Now: ${settings.quietHoursStart}–${settings.quietHoursEnd}.` : "Now: off."}
-      </p>
-      <div className="flex flex-wrap gap-2">
+      </Hint>
+      <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" variant="secondary" disabled={save.isPending}>
           Save quiet hours
         </Button>
@@ -86,13 +73,8 @@ function QuietHoursForm({ settings }: { settings: NotificationSettings }) {
             Turn off
           </Button>
         ) : null}
+        <FormStatus id="quiet-status" error={save.error?.message} saved={save.isSuccess && "Saved."} inline />
       </div>
-      {save.isSuccess ? (
-        <p role="status" className="text-sm text-emerald-700 dark:text-emerald-300">
-          Saved.
-        </p>
-      ) : null}
-      <FieldError id="quiet-error" message={save.isError ? save.error.message : null} />
     </form>
   );
 }

@@ -6,16 +6,16 @@
  * any placeholder that reaches outside them; "Test against a sample" shows the result
  * for sample data without sending.
  */
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { DataScope } from "@/db/schema";
-import { fetchJson } from "@/lib/api/client";
-import { ruleSchema, ruleTestAnswer, type RuleInput, type RuleView } from "@/lib/api/schemas/notifications";
+import { Field } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/form-status";
+import { Checkbox, Hint, Input, Radio, Select, Textarea } from "@/components/ui/input";
+import { useSaveRule, useTestRule } from "@/lib/api/hooks/notifications";
+import type { RuleInput, RuleView } from "@/lib/api/schemas/notifications";
+import { dataScopes, type DataScope } from "@/lib/constants";
 import { grantedParams, placeholders, scopeLabels } from "@/lib/notify/scopes";
 import { scopeReadBy, type TriggerKind } from "@/lib/notify/trigger-schema";
-import { rulesKey } from "./rules-card";
-import { FieldError, hintClass, inputClass, labelClass } from "./ui";
 
 const kinds: { value: TriggerKind; label: string }[] = [
   { value: "keyword", label: "Live transcript: keywords" },
@@ -25,7 +25,6 @@ const kinds: { value: TriggerKind; label: string }[] = [
   { value: "memory", label: "New memory" },
   { value: "day_summary", label: "Day summary" },
 ];
-const allScopes: DataScope[] = ["transcript", "memory", "day_summary", "profile"];
 const isLive = (k: TriggerKind) => k === "keyword" || k === "regex" || k === "long_session" || k === "tone";
 
 const defaultTemplates: Record<TriggerKind, string> = {
@@ -113,32 +112,21 @@ function toBody(s: FormState, enabled: boolean): RuleInput {
 
 export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaultVia: "reply" | "api"; onDone: () => void }) {
   const id = useId();
-  const client = useQueryClient();
   const [s, setS] = useState<FormState>(() => initialState(rule, defaultVia));
   const [sample, setSample] = useState("Can we move the budget meeting to Thursday?");
   const [lastChecked, setLastChecked] = useState("");
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setS((prev) => ({ ...prev, [key]: value }));
 
-  const save = useMutation({
-    mutationFn: () =>
-      (setLastChecked(JSON.stringify(s)),
-      fetchJson(rule ? `/api/v1/notification-rules/${rule.id}` : "/api/v1/notification-rules", ruleSchema, {
-        method: rule ? "PATCH" : "POST",
-        body: JSON.stringify(toBody(s, rule?.enabled ?? true)),
-      })),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: rulesKey });
-      onDone();
-    },
-  });
-  const test = useMutation({
-    mutationFn: () =>
-      (setLastChecked(JSON.stringify(s)),
-      fetchJson("/api/v1/notification-rules/test", ruleTestAnswer, {
-        method: "POST",
-        body: JSON.stringify({ rule: toBody(s, true), ...(s.kind === "keyword" || s.kind === "regex" ? { sampleText: sample } : {}) }),
-      })),
-  });
+  const save = useSaveRule(rule);
+  const test = useTestRule();
+  const saveRule = () => {
+    setLastChecked(JSON.stringify(s));
+    save.mutate(toBody(s, rule?.enabled ?? true), { onSuccess: onDone });
+  };
+  const testRule = () => {
+    setLastChecked(JSON.stringify(s));
+    test.mutate({ rule: toBody(s, true), ...(s.kind === "keyword" || s.kind === "regex" ? { sampleText: sample } : {}) });
+  };
 
   // An answer about earlier contents would mislead once they change: show it only while they match.
   const fresh = JSON.stringify(s) === lastChecked;
@@ -164,139 +152,116 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
       className="space-y-4 rounded-xl border border-zinc-200 bg-zinc-50 p-4 dark:border-zinc-800 dark:bg-zinc-950/40"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate();
+        saveRule();
       }}
     >
       <div className="grid gap-3 sm:grid-cols-2">
-        <div>
-          <label htmlFor={f("name")} className={labelClass}>
-            Rule name
-          </label>
-          <input id={f("name")} className={`${inputClass} mt-1`} value={s.name} maxLength={80} required onChange={(e) => set("name", e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor={f("kind")} className={labelClass}>
-            When
-          </label>
-          <select id={f("kind")} className={`${inputClass} mt-1`} value={s.kind} onChange={(e) => changeKind(e.target.value as TriggerKind)}>
-            {kinds.map((k) => (
-              <option key={k.value} value={k.value}>
-                {k.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label="Rule name">{(field) => <Input {...field} value={s.name} maxLength={80} required onChange={(e) => set("name", e.target.value)} />}</Field>
+        <Field label="When">
+          {(field) => (
+            <Select {...field} value={s.kind} onChange={(e) => changeKind(e.target.value as TriggerKind)}>
+              {kinds.map((k) => (
+                <option key={k.value} value={k.value}>
+                  {k.label}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
       </div>
 
       <div className="grid gap-3 sm:grid-cols-2">
         {s.kind === "keyword" ? (
-          <div className="sm:col-span-2">
-            <label htmlFor={f("keywords")} className={labelClass}>
-              Keywords
-            </label>
-            <input
-              id={f("keywords")}
-              className={`${inputClass} mt-1`}
-              value={s.keywords}
-              placeholder="budget, deadline"
-              aria-describedby={f("keywords-hint")}
-              onChange={(e) => set("keywords", e.target.value)}
-            />
-            <p id={f("keywords-hint")} className={hintClass}>
-              Separated by commas; whole words, any case.
-            </p>
-          </div>
+          <Field label="Keywords" hint="Separated by commas; whole words, any case." className="sm:col-span-2">
+            {(field) => <Input {...field} value={s.keywords} placeholder="budget, deadline" onChange={(e) => set("keywords", e.target.value)} />}
+          </Field>
         ) : null}
         {s.kind === "regex" ? (
-          <div className="sm:col-span-2">
-            <label htmlFor={f("pattern")} className={labelClass}>
-              Pattern (regular expression)
-            </label>
-            <input
-              id={f("pattern")}
-              className={`${inputClass} mt-1 font-mono`}
-              value={s.pattern}
-              placeholder="\bcall (mom|dad)\b"
-              maxLength={200}
-              aria-describedby={f("pattern-hint")}
-              onChange={(e) => set("pattern", e.target.value)}
-            />
-            <p id={f("pattern-hint")} className={hintClass}>
-              RE2 syntax, any case: <code>\b</code> word edge, <code>\d</code> digit, <code>\w</code> letter or digit, <code>\s</code> space,{" "}
-              <code>[a-z]</code>, <code>(mom|dad)</code>, <code>?</code> <code>*</code> <code>+</code> <code>{"{2,5}"}</code>,{" "}
-              <code>\p{"{L}"}</code> any letter. Not available: back-references (<code>\1</code>) and lookarounds (<code>(?=</code>,{" "}
-              <code>(?!</code>). Checked when you test or save; very large repeats are refused.
-            </p>
-          </div>
+          <Field
+            label="Pattern (regular expression)"
+            hint={
+              <>
+                RE2 syntax, any case: <code>\b</code> word edge, <code>\d</code> digit, <code>\w</code> letter or digit, <code>\s</code> space,{" "}
+                <code>[a-z]</code>, <code>(mom|dad)</code>, <code>?</code> <code>*</code> <code>+</code> <code>{"{2,5}"}</code>,{" "}
+                <code>\p{"{L}"}</code> any letter. Not available: back-references (<code>\1</code>) and lookarounds (<code>(?=</code>,{" "}
+                <code>(?!</code>). Checked when you test or save; very large repeats are refused.
+              </>
+            }
+            className="sm:col-span-2"
+          >
+            {(field) => (
+              <Input {...field} className="font-mono" value={s.pattern} placeholder="\bcall (mom|dad)\b" maxLength={200} onChange={(e) => set("pattern", e.target.value)} />
+            )}
+          </Field>
         ) : null}
         {s.kind === "long_session" ? (
-          <NumberField id={f("minutes")} label="Longer than (minutes)" value={s.minutes} min={1} onChange={(v) => set("minutes", v)} />
+          <NumberField label="Longer than (minutes)" value={s.minutes} min={1} onChange={(v) => set("minutes", v)} />
         ) : null}
         {s.kind === "tone" ? (
           <>
-            <NumberField id={f("threshold")} label="Tone below (−5 to 5)" value={s.threshold} min={-5} max={5} step={0.1} onChange={(v) => set("threshold", v)} />
-            <NumberField id={f("window")} label="Over the last segments" value={s.window} min={1} max={20} onChange={(v) => set("window", v)} />
+            <NumberField label="Tone below (−5 to 5)" value={s.threshold} min={-5} max={5} step={0.1} onChange={(v) => set("threshold", v)} />
+            <NumberField label="Over the last segments" value={s.window} min={1} max={20} onChange={(v) => set("window", v)} />
           </>
         ) : null}
         {s.kind === "memory" ? (
           <>
-            <div>
-              <label htmlFor={f("categories")} className={labelClass}>
-                Categories <span className="font-normal text-zinc-500">(empty: any)</span>
-              </label>
-              <input id={f("categories")} className={`${inputClass} mt-1`} value={s.categories} placeholder="work, personal" onChange={(e) => set("categories", e.target.value)} />
-            </div>
+            <Field
+              label={
+                <>
+                  Categories <span className="font-normal text-zinc-500">(empty: any)</span>
+                </>
+              }
+            >
+              {(field) => <Input {...field} value={s.categories} placeholder="work, personal" onChange={(e) => set("categories", e.target.value)} />}
+            </Field>
             <label className="flex items-center gap-2 self-end pb-2 text-sm">
-              <input type="checkbox" checked={s.requireActionItems} onChange={(e) => set("requireActionItems", e.target.checked)} className="size-4 accent-accent-600" />
+              <Checkbox checked={s.requireActionItems} onChange={(e) => set("requireActionItems", e.target.checked)} />
               Only when it has action items
             </label>
           </>
         ) : null}
         {s.kind === "keyword" || s.kind === "regex" || s.kind === "tone" ? (
-          <NumberField id={f("cooldown")} label="Then quiet for (minutes)" value={s.cooldown} min={0} onChange={(v) => set("cooldown", v)} />
+          <NumberField label="Then quiet for (minutes)" value={s.cooldown} min={0} onChange={(v) => set("cooldown", v)} />
         ) : null}
         {isLive(s.kind) && s.mode === "template" ? (
-          <div>
-            <label htmlFor={f("via")} className={labelClass}>
-              Deliver through
-            </label>
-            <select id={f("via")} className={`${inputClass} mt-1`} value={s.via} onChange={(e) => set("via", e.target.value as "reply" | "api")}>
-              <option value="reply">Realtime reply (instant; Omi does not confirm)</option>
-              <option value="api">Omi notification API (confirmed and logged)</option>
-            </select>
-          </div>
+          <Field label="Deliver through">
+            {(field) => (
+              <Select {...field} value={s.via} onChange={(e) => set("via", e.target.value as "reply" | "api")}>
+                <option value="reply">Realtime reply (instant; Omi does not confirm)</option>
+                <option value="api">Omi notification API (confirmed and logged)</option>
+              </Select>
+            )}
+          </Field>
         ) : null}
       </div>
 
       <fieldset>
-        <legend className={labelClass}>Data this rule may read</legend>
+        <legend className="text-sm font-medium">Data this rule may read</legend>
         <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-          {allScopes.map((scope) => (
+          {dataScopes.map((scope) => (
             <label key={scope} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
+              <Checkbox
                 checked={s.scopes.includes(scope)}
                 onChange={() => toggleScope(scope)}
-                className="size-4 accent-accent-600"
                 disabled={scope === scopeReadBy(s.kind) && s.scopes.includes(scope)}
               />
               {scopeLabels[scope]}
             </label>
           ))}
         </div>
-        <p className={hintClass}>The trigger&rsquo;s own data is always included. The message can use only what is ticked.</p>
+        <Hint>The trigger&rsquo;s own data is always included. The message can use only what is ticked.</Hint>
       </fieldset>
 
       {isLive(s.kind) ? (
         <fieldset>
-          <legend className={labelClass}>Message</legend>
+          <legend className="text-sm font-medium">Message</legend>
           <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <label className="flex items-center gap-2">
-              <input type="radio" name={f("mode")} checked={s.mode === "template"} onChange={() => set("mode", "template")} className="accent-accent-600" />
+              <Radio name={f("mode")} checked={s.mode === "template"} onChange={() => set("mode", "template")} />
               Our template
             </label>
             <label className="flex items-center gap-2">
-              <input type="radio" name={f("mode")} checked={s.mode === "omi_prompt"} onChange={() => set("mode", "omi_prompt")} className="accent-accent-600" />
+              <Radio name={f("mode")} checked={s.mode === "omi_prompt"} onChange={() => set("mode", "omi_prompt")} />
               Omi writes it from a prompt (realtime reply)
             </label>
           </div>
@@ -304,51 +269,22 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
       ) : null}
 
       {s.mode === "template" || !isLive(s.kind) ? (
-        <div>
-          <label htmlFor={f("template")} className={labelClass}>
-            Template
-          </label>
-          <textarea
-            id={f("template")}
-            className={`${inputClass} mt-1 min-h-20 font-mono`}
-            value={s.template}
-            maxLength={500}
-            aria-describedby={f("template-hint")}
-            onChange={(e) => set("template", e.target.value)}
-          />
-          <p id={f("template-hint")} className={hintClass}>
-            Placeholders you can use: {usable.length ? usable.map((p) => `{{${p}}}`).join(" ") : "none (tick a scope)"}
-          </p>
-        </div>
+        <Field label="Template" hint={`Placeholders you can use: ${usable.length ? usable.map((p) => `{{${p}}}`).join(" ") : "none (tick a scope)"}`}>
+          {(field) => <Textarea {...field} className="font-mono" value={s.template} maxLength={500} onChange={(e) => set("template", e.target.value)} />}
+        </Field>
       ) : (
-        <div>
-          <label htmlFor={f("prompt")} className={labelClass}>
-            Prompt for Omi
-          </label>
-          <textarea
-            id={f("prompt")}
-            className={`${inputClass} mt-1 min-h-20`}
-            value={s.prompt}
-            maxLength={4000}
-            aria-describedby={f("prompt-hint")}
-            onChange={(e) => set("prompt", e.target.value)}
-          />
-          <p id={f("prompt-hint")} className={hintClass}>
-            Omi fills these from what the ticked scopes grant: {grantedParams(s.scopes).map((p) => `{{${p}}}`).join(" ") || "none"}.
-          </p>
-        </div>
+        <Field label="Prompt for Omi" hint={`Omi fills these from what the ticked scopes grant: ${grantedParams(s.scopes).map((p) => `{{${p}}}`).join(" ") || "none"}.`}>
+          {(field) => <Textarea {...field} value={s.prompt} maxLength={4000} onChange={(e) => set("prompt", e.target.value)} />}
+        </Field>
       )}
 
       <div className="rounded-lg border border-dashed border-zinc-300 p-3 dark:border-zinc-700">
         {s.kind === "keyword" || s.kind === "regex" ? (
-          <div className="mb-2">
-            <label htmlFor={f("sample")} className={labelClass}>
-              Sample sentence
-            </label>
-            <input id={f("sample")} className={`${inputClass} mt-1`} value={sample} onChange={(e) => setSample(e.target.value)} />
-          </div>
+          <Field label="Sample sentence" className="mb-2">
+            {(field) => <Input {...field} value={sample} onChange={(e) => setSample(e.target.value)} />}
+          </Field>
         ) : null}
-        <Button variant="secondary" size="sm" onClick={() => test.mutate()} disabled={test.isPending}>
+        <Button variant="secondary" size="sm" onClick={testRule} disabled={test.isPending}>
           Test against a sample
         </Button>
         {test.isSuccess && fresh ? (
@@ -366,24 +302,23 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
             ) : null}
           </div>
         ) : null}
-        <FieldError id={f("test-error")} message={test.isError && fresh ? test.error.message : null} />
+        <FormStatus error={test.isError && fresh ? test.error.message : null} />
       </div>
 
-      <FieldError id={f("save-error")} message={save.isError && fresh ? save.error.message : null} />
-      <div className="flex gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" disabled={save.isPending}>
           {rule ? "Save changes" : "Create rule"}
         </Button>
         <Button variant="ghost" onClick={onDone}>
           Cancel
         </Button>
+        <FormStatus error={save.isError && fresh ? save.error.message : null} inline />
       </div>
     </form>
   );
 }
 
 function NumberField({
-  id,
   label,
   value,
   onChange,
@@ -391,7 +326,6 @@ function NumberField({
   max,
   step = 1,
 }: {
-  id: string;
   label: string;
   value: string;
   onChange: (v: string) => void;
@@ -400,11 +334,8 @@ function NumberField({
   step?: number;
 }) {
   return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <input id={id} type="number" inputMode="decimal" className={`${inputClass} tabular mt-1`} value={value} min={min} max={max} step={step} onChange={(e) => onChange(e.target.value)} />
-    </div>
+    <Field label={label}>
+      {(field) => <Input {...field} type="number" inputMode="decimal" className="tabular" value={value} min={min} max={max} step={step} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
   );
 }

@@ -1,24 +1,21 @@
 "use client";
 
 /** Rules: list with on/off, edit, delete; a form to create one. */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Sparkles } from "lucide-react";
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { FormStatus } from "@/components/ui/form-status";
+import { Checkbox } from "@/components/ui/input";
 import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
-import { fetchJson } from "@/lib/api/client";
-import { ruleListSchema, ruleSchema, type RuleView } from "@/lib/api/schemas/notifications";
+import { useDeleteRule, useRules, useToggleRule } from "@/lib/api/hooks/notifications";
+import type { RuleView } from "@/lib/api/schemas/notifications";
 import { scopeLabels } from "@/lib/notify/scopes";
 import { RuleForm } from "./rule-form";
-import { sectionText, sectionTitle } from "./ui";
-import { z } from "zod";
-
-export const rulesKey = ["notifications", "rules"] as const;
 
 export function RulesCard() {
-  const rules = useQuery({ queryKey: rulesKey, queryFn: () => fetchJson("/api/v1/notification-rules", ruleListSchema) });
+  const rules = useRules();
   const [creating, setCreating] = useState(false);
   // The issue asks live rules to answer in the realtime reply when they can; the API is one choice away.
   const defaultVia = "reply" as const;
@@ -26,13 +23,11 @@ export function RulesCard() {
     <Card aria-labelledby="rules-title">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h2 id="rules-title" className={sectionTitle}>
-            Rules
-          </h2>
-          <p className={sectionText}>
+          <CardTitle id="rules-title">Rules</CardTitle>
+          <CardDescription>
             Each rule reads only the data it declares, fires at most once per segment, memory or summary, and notifies only Omi accounts you
             have linked and verified. Up to 50 rules.
-          </p>
+          </CardDescription>
         </div>
         {!creating ? <Button onClick={() => setCreating(true)}>New rule</Button> : null}
       </div>
@@ -66,17 +61,10 @@ export function RulesCard() {
 }
 
 function RuleRow({ rule, defaultVia }: { rule: RuleView; defaultVia: "reply" | "api" }) {
-  const client = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const toggle = useMutation({
-    mutationFn: () => fetchJson(`/api/v1/notification-rules/${rule.id}`, ruleSchema, { method: "PATCH", body: JSON.stringify({ enabled: !rule.enabled }) }),
-    onSuccess: () => client.invalidateQueries({ queryKey: rulesKey }),
-  });
-  const remove = useMutation({
-    mutationFn: () => fetchJson(`/api/v1/notification-rules/${rule.id}`, z.object({ ok: z.boolean() }), { method: "DELETE" }),
-    onSuccess: () => client.invalidateQueries({ queryKey: rulesKey }),
-  });
+  const toggle = useToggleRule(rule);
+  const remove = useDeleteRule(rule);
   if (editing) {
     return (
       <li className="py-3">
@@ -96,21 +84,15 @@ function RuleRow({ rule, defaultVia }: { rule: RuleView; defaultVia: "reply" | "
           Reads: {rule.scopes.map((s) => scopeLabels[s]).join(", ")} ·{" "}
           {rule.mode === "omi_prompt" ? "Omi writes the message" : <span className="font-mono break-all">{rule.template}</span>}
         </p>
-        {toggle.isError ? (
-          <p role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">
-            {toggle.error.message}
-          </p>
-        ) : null}
+        <FormStatus error={toggle.error?.message} inline className="mt-1 empty:hidden" />
       </div>
       <div className="flex w-full flex-wrap items-center gap-1 sm:w-auto">
         <label className="mr-2 flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
+          <Checkbox
             role="switch"
             checked={rule.enabled}
             disabled={toggle.isPending}
             onChange={() => toggle.mutate()}
-            className="size-4 accent-accent-600"
             aria-label={`${rule.name} enabled`}
           />
           On
@@ -132,7 +114,7 @@ function RuleRow({ rule, defaultVia }: { rule: RuleView; defaultVia: "reply" | "
         onClose={() => setConfirming(false)}
       >
         <p>It stops firing. Notifications it already sent stay in the log.</p>
-        {remove.isError ? <p className="mt-2 text-red-700 dark:text-red-300">{remove.error.message}</p> : null}
+        <FormStatus error={remove.error?.message} />
       </ConfirmDialog>
     </li>
   );

@@ -1,13 +1,13 @@
 /**
  * GET /api/v1/data: "Export all my data" as one ZIP, streamed as it is written (see
- * lib/memories/zip.ts), with counts and an estimated size in headers for progress.
+ * lib/memories/zip.ts), with counts and its size (exact, or estimated for very large
+ * accounts) in headers for progress.
  * DELETE /api/v1/data {"confirm":"DELETE"}: "Delete my data"; the account stays.
  */
 import { route } from "@/lib/api/handler";
 import { deleteDataResultSchema, deleteDataSchema } from "@/lib/api/schemas/memories";
 import { scopeFor } from "@/lib/auth/scope";
-import { deleteAccountData, estimateExport, exportEntries } from "@/lib/memories/account-data";
-import { zipStream } from "@/lib/memories/zip";
+import { deleteAccountData, estimateExport, exportArchive } from "@/lib/memories/account-data";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -17,16 +17,21 @@ export const maxDuration = 300;
 export const GET = route({ auth: "account" }, async ({ user }) => {
   const scope = await scopeFor(user.id);
   const estimate = await estimateExport({ scope });
+  const archive = await exportArchive(scope);
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(zipStream(exportEntries(scope)), {
+  return new Response(archive.body, {
     headers: {
       "content-type": "application/zip",
       "content-disposition": `attachment; filename="omi-hub-export-${stamp}.zip"`,
       "cache-control": "no-store",
+      // The exact size when every entry's size was known up front (lib/memories/account-data.ts).
+      // Next.js (16.4) drops Content-Length from route handler responses, so the page reads
+      // X-Export-Bytes; Content-Length stays for hosts and callers that keep it.
+      ...(archive.length === null ? {} : { "content-length": String(archive.length), "x-export-bytes": String(archive.length) }),
       "x-export-memories": String(estimate.memories),
       "x-export-day-summaries": String(estimate.daySummaries),
       "x-export-recordings": String(estimate.recordings),
-      "x-export-estimated-bytes": String(estimate.estimatedBytes),
+      "x-export-estimated-bytes": String(archive.length ?? estimate.estimatedBytes),
     },
   });
 });

@@ -1,15 +1,8 @@
 "use client";
 
-/** Small pieces shared by the notification cards: field styles, the status chip. */
+/** A notification's status as a chip: word, icon and colour (never colour alone). */
 import { CheckCircle2, Clock, PauseCircle, XCircle } from "lucide-react";
 import type { NotificationView } from "@/lib/api/schemas/notifications";
-
-export const inputClass =
-  "block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/30 dark:border-zinc-700 dark:bg-zinc-900";
-export const labelClass = "text-sm font-medium";
-export const hintClass = "mt-1 text-xs text-zinc-500 dark:text-zinc-400";
-export const sectionTitle = "text-lg font-semibold tracking-tight";
-export const sectionText = "mt-1 text-sm text-zinc-600 dark:text-zinc-400";
 
 const chips: Record<NotificationView["status"], { label: string; icon: typeof Clock; className: string }> = {
   sent: { label: "Sent", icon: CheckCircle2, className: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300" },
@@ -26,14 +19,5 @@ export function StatusChip({ status }: { status: NotificationView["status"] }) {
       <Icon aria-hidden className="size-3.5" />
       {chip.label}
     </span>
-  );
-}
-
-export function FieldError({ id, message }: { id: string; message?: string | null }) {
-  if (!message) return null;
-  return (
-    <p id={id} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">
-      {message}
-    </p>
   );
 }
