@@ -1,6 +1,6 @@
 /**
  * Sends signed-out visitors of dashboard pages to sign-in, keeping where they were
- * going. Database-free on purpose (STACK-NOTES): it only looks for the session
+ * going. Database-free on purpose (a database-backed Auth.js config here breaks every route): it only looks for the session
  * cookie; the dashboard layout does the real check against the database.
  */
 import { NextResponse, type NextRequest } from "next/server";

@@ -1,6 +1,6 @@
 /**
  * PGlite has no lock between processes: two processes opening one data directory
- * corrupt it (STACK-NOTES). A pid file beside the data refuses the second opener
+ * corrupt it (PGlite has no lock of its own). A pid file beside the data refuses the second opener
  * with a message, and is taken over when the process that wrote it is gone.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -1,7 +1,7 @@
 /**
  * The whole database in one file, types beside the tables.
  *
- * Ownership (DESIGN.md "Identity and ownership"): every data row has the Omi `uid`
+ * Ownership (docs/ARCHITECTURE.md "Identity and ownership"): every data row has the Omi `uid`
  * it came for and `ownerUserId`, set when it arrived through an account's personal
  * webhook token and null when it arrived through the app-wide token. Upsert keys
  * include the owner (NULLS NOT DISTINCT), so a personal-token sender can never
@@ -38,8 +38,6 @@ import {
   type DataScope,
 } from "@/lib/constants";
 
-// Server modules that import their types beside the tables still find these here.
-export type { DataScope, WebhookEvent } from "@/lib/constants";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",

@@ -1,7 +1,7 @@
 /**
  * The hostile-input suite (issue 11): a few thousand generated bad requests against
  * every webhook and every /api/v1 route of the production server, with valid
- * deliveries interleaved. Every answer must come from DESIGN.md's table for its input
+ * deliveries interleaved. Every answer must come from the answer table (docs/ARCHITECTURE.md "Webhook answers") for its input
  * class (never a 500, no 503 while the database is up), every non-2xx must be the one
  * JSON error shape, the server must stay healthy, and every valid delivery sent in
  * between must be stored and readable by its owner.

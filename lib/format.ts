@@ -1,5 +1,5 @@
 /**
- * Display formatting shared by every page (UX.md): durations as 1:05:30, relative
+ * Display formatting shared by every page, so every page reads the same: durations as 1:05:30, relative
  * times for recent moments with the exact time for hover, all in the viewer's zone.
  * Pure functions: safe in server and client components.
  */

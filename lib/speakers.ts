@@ -1,5 +1,5 @@
 /**
- * A stable colour per speaker, the same on every page and in both themes (UX.md).
+ * A stable colour per speaker, the same on every page and in both themes, so a person learns who is who at a glance.
  * Keyed by the integer speaker id Omi sends (prefer it over the "SPEAKER_0" string);
  * the person wearing Omi ("is_user") always gets the accent colour.
  */

@@ -1,4 +1,4 @@
-/** The states every page needs (UX.md): loading skeletons, a teaching empty state, an error with retry. */
+/** The states every page needs: loading skeletons, a teaching empty state, an error with retry. */
 import type { ReactNode } from "react";
 
 export function Skeleton({ className = "" }: { className?: string }) {

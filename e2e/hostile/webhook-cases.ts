@@ -1,5 +1,5 @@
 /**
- * Generated hostile webhook requests, each with the statuses DESIGN.md's answer table
+ * Generated hostile webhook requests, each with the statuses answer table (docs/ARCHITECTURE.md "Webhook answers")
  * allows for its input class (never a 500; 503 only when the database is away, which
  * it is not here, so 503 is not allowed either).
  */

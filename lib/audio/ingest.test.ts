@@ -1,6 +1,6 @@
 /**
  * Recording assembly through the real ingest function, with arrival times controlled
- * the way Omi produces them (omi-integration.md §3).
+ * the way Omi produces them (docs/OMI.md §3).
  */
 import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 /**
  * Where an arriving audio chunk belongs, decided from arrival times alone (Omi sends no
- * session id or timestamp with audio, omi-integration.md §3).
+ * session id or timestamp with audio, docs/OMI.md §3).
  *
  * A recording's timeline is the audio it holds, not the arrival clock: its expected
  * end is `startedAt + seconds received + seconds already marked missing`. For a new

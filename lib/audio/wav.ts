@@ -1,6 +1,6 @@
 /**
  * The 44-byte RIFF/WAVE header for the PCM16 little-endian mono audio Omi sends
- * (omi-integration.md §3). A recording's WAV is this header followed by its chunks'
+ * (docs/OMI.md §3). A recording's WAV is this header followed by its chunks'
  * bytes in arrival order; nothing else is stored, so the header is built per request.
  */
 export const WAV_HEADER_BYTES = 44;

@@ -3,6 +3,7 @@
  * Credentials requires); GitHub and Google switch on when their env vars are set and
  * use the Drizzle adapter for their accounts.
  */
+import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";

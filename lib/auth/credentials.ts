@@ -6,6 +6,7 @@
  * (never a raw X-Forwarded-For); where the address is unknown (no trusted proxy configured)
  * all clients share one address and the pair limit acts as a per-email limit.
  */
+import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";

@@ -1,5 +1,5 @@
 /**
- * Linking Omi uids to accounts (DESIGN.md "Identity and ownership").
+ * Linking Omi uids to accounts (docs/ARCHITECTURE.md "Identity and ownership").
  *
  * Nothing Omi sends proves who owns a uid, so:
  * - With Omi API credentials a link starts **unverified**: /api/setup-completed already
@@ -13,6 +13,7 @@
  *   it then counts as unverified (shown so, verifiable by code, replaced by a verified link).
  * At most one account owns a uid (ownerStatuses), enforced by a partial unique index.
  */
+import "server-only";
 import { randomInt } from "node:crypto";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";

@@ -1,5 +1,5 @@
 /**
- * "Connect with Omi" (omi-integration.md §5): we send the person to Omi's authorize page
+ * "Connect with Omi" (docs/OMI.md §5): we send the person to Omi's authorize page
  * with a random `state`, kept in an httpOnly cookie; Omi sends them back to the App Home
  * URL (/link?uid=…&state=…). The state proves only that the same browser came back, not
  * who owns the uid: linking still goes through the usual rules (lib/auth/linking.ts).

@@ -3,6 +3,7 @@
  * Used for sign-in attempts (per email and address pair, per address), link codes and
  * sample data. Keys include client addresses, so stale rows are pruned hourly.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 

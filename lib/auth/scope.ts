@@ -8,6 +8,7 @@
  * Every read query filters with `visibleTo(table, scope)`; another account's id
  * therefore simply is not found (404), in pages and API alike.
  */
+import "server-only";
 import { and, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db, type DbOrTx } from "@/db/client";

@@ -2,6 +2,7 @@
  * The signed-in person, for server components and actions. The JWT can outlive a
  * deleted account, so the row is looked up every time (once per request, via cache).
  */
+import "server-only";
 import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { cache } from "react";

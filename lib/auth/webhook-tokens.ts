@@ -11,6 +11,7 @@
  * db/migrations 0004), so other processes answer 401 too. A changed signing secret
  * reaches other processes within SECRET_CACHE_MS.
  */
+import "server-only";
 import { eq } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { users, webhookTokens } from "@/db/schema";

@@ -1,5 +1,5 @@
 /**
- * Warnings that explain Omi's behaviour (omi-integration.md §0, §3, §4), shown on the
+ * Warnings that explain Omi's behaviour (docs/OMI.md §0, §3, §4), shown on the
  * delivery log where a person wonders why something did or did not arrive.
  */
 import type { DeliveryWarning } from "@/lib/api/schemas/deliveries";

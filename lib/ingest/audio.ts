@@ -14,6 +14,7 @@
  * the recording's peaks stale, for the next read to recompute (lib/audio/queries.ts).
  * One process receiving a stream always predicts right.
  */
+import "server-only";
 import { appendPeaks, samplesPerBucket } from "@/lib/audio/peaks";
 import { placeChunk, type TimelineState } from "@/lib/audio/timeline";
 import { env } from "@/lib/env";

@@ -2,9 +2,10 @@
  * Day-summary webhook → day_summaries, upserted by (uid, owner, date), in one
  * statement (omi_ingest_day_summary, db/migrations 0004).
  * Prefers summary_json; when it is missing or null, the legacy `summary` string is
- * parsed as a Python literal (omi-integration.md §4) and validated with the same
+ * parsed as a Python literal (docs/OMI.md §4) and validated with the same
  * schema. The date is the summary's own `date`, else the date of `created_at`.
  */
+import "server-only";
 import { AppError, validationError } from "@/lib/api/errors";
 import { daySummaryContentSchema, type DaySummaryContent, type DaySummaryPayload } from "@/lib/omi/day-summary-schema";
 import { parsePythonLiteral, PythonLiteralError } from "@/lib/omi/python-literal";

@@ -11,6 +11,7 @@
  * Discarded memories are stored like any other, flagged `discarded`. Every shape Omi
  * sends is normalised here (lib/omi/memory-normalise.ts), once, in Node.
  */
+import "server-only";
 import { normaliseMemory } from "@/lib/omi/memory-normalise";
 import type { MemoryPayload } from "@/lib/omi/memory-schema";
 import { omiTimestampForPostgres } from "@/lib/omi/timestamps";

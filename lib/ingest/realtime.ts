@@ -17,6 +17,7 @@
  * is part of it because start times restart at 0 in every listening session; the
  * function knows the session, so Node sends the rest of the key (`derived`).
  */
+import "server-only";
 import { env } from "@/lib/env";
 import { speakerNumber } from "@/lib/omi/memory-normalise";
 import type { RealtimePayload, TranscriptSegmentPayload } from "@/lib/omi/realtime-schema";

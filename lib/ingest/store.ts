@@ -4,6 +4,7 @@
  * transaction instead (tests that hold it open to interleave commits, seeding), it
  * runs as one statement of that transaction.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { callProcedure, rows } from "@/db/client";
 import type { DeliveryLogRow, IngestCall, IngestContext, IngestResult, StoreOptions } from "./types";

@@ -8,7 +8,7 @@
  * Nothing in an ingest reads the request.
  */
 import type { DbOrTx } from "@/db/client";
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 
 export type IngestProcedure = "omi_ingest_memory" | "omi_ingest_realtime" | "omi_ingest_audio" | "omi_ingest_day_summary" | "omi_ingest_button";
 

@@ -1,5 +1,5 @@
 /**
- * At most LIVE_MAX_STREAMS_PER_ACCOUNT open live streams per account (DESIGN.md: SSE
+ * At most LIVE_MAX_STREAMS_PER_ACCOUNT open live streams per account (docs/ARCHITECTURE.md: SSE
  * connections per account are capped). Counted per process: with several instances an
  * account can hold that many on each. That bounds what one browser tab storm costs a
  * process, which is the point; a global count would need a shared store with leases

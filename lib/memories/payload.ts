@@ -2,7 +2,7 @@
  * The parts of a memory's detail page that live only in Omi's original payload
  * (sections, events, calendar event, photos). Read tolerantly: the developer webhook,
  * the app webhook and the phone's "trigger webhook" each shape them a little
- * differently (omi-integration.md §1), and a field Omi drops or renames must leave the
+ * differently (docs/OMI.md §1), and a field Omi drops or renames must leave the
  * rest of the page intact, never fail it.
  */
 import { z } from "zod";

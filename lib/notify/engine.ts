@@ -20,6 +20,7 @@
  * still unjudged when it passes are skipped, and logged once per delivery. Patterns read
  * at most patternLimits.textPerSegment of a segment and textPerDelivery in all.
  */
+import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import {

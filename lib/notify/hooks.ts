@@ -10,6 +10,7 @@
  * answer; each (rule, subject) firing is claimed in rule_firings, so a re-delivered or
  * re-sent segment never fires twice, even from concurrent deliveries.
  */
+import "server-only";
 import { db } from "@/db/client";
 import type { IngestContext, IngestResult } from "@/lib/ingest/types";
 import { log } from "@/lib/log";

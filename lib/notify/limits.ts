@@ -1,6 +1,6 @@
 /**
  * What may go out now, per Omi user (uid). The numbers come from
- * /work/shared/omi-integration.md and are not configurable on purpose: Omi enforces them.
+ * docs/OMI.md §2 and §6 and are not configurable on purpose: Omi enforces them.
  *
  * - §2: proactive notifications, 1 per 30 s per app per user.
  * - §6: the notification API allows "10" per user per UTC clock hour, but only 9 succeed.
@@ -14,6 +14,7 @@
  * (claimed), under a per-uid advisory lock (lockUid) so two processes cannot both
  * decide "the 30 s are over".
  */
+import "server-only";
 import { and, eq, gt, isNotNull, or, sql } from "drizzle-orm";
 import { rows, type DbOrTx } from "@/db/client";
 import { notifications, users } from "@/db/schema";

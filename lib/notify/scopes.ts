@@ -4,12 +4,12 @@
  * scopes (resolveScopeData), so a template cannot reach outside them even by accident.
  *
  * For rules that let Omi write the message (omi_prompt), the scopes grant Omi's prompt
- * params (omi-integration.md §2: user_name, user_facts, user_context, user_chat):
+ * params (docs/OMI.md §2: user_name, user_facts, user_context, user_chat):
  *   profile    → user_name, user_facts   (who the person is)
  *   transcript → user_context, user_chat (what they are saying and have said)
  * memory and day_summary grant no Omi param: Omi's own context is not ours to widen.
  */
-import type { DataScope } from "@/db/schema";
+import type { DataScope } from "@/lib/constants";
 
 export const scopeLabels: Record<DataScope, string> = {
   transcript: "Live transcript",

@@ -6,6 +6,7 @@
  * The first attempt is made inline with a short timeout, so the 202 usually says "sent"
  * (or why it is held or failed); retries of 5xx/timeouts run after the response.
  */
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { notifications, omiLinks, type Notification } from "@/db/schema";

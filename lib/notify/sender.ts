@@ -17,6 +17,7 @@
  *   429            → held until Retry-After (or X-RateLimit-Reset), then tried again
  *   5xx, timeout, network → retried after 1 s, 4 s, 10 s: at most 3 retries, then failed
  */
+import "server-only";
 import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { notifications, type Notification } from "@/db/schema";

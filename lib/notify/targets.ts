@@ -9,6 +9,7 @@
  * anyone can post any `?uid=` to their own personal URL. Only NOTIFY_API_KEY (a server
  * the operator trusts) may notify any uid; those rows have no account.
  */
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { omiLinks } from "@/db/schema";

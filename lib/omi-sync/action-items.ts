@@ -11,6 +11,7 @@
  *    sync sends it.
  * Every change of completion is a row in action_item_changes: the item's history.
  */
+import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import { actionItemChanges, actionItems, memories, omiDevKeys, type OmiDevKey } from "@/db/schema";

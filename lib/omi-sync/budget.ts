@@ -6,6 +6,7 @@
  * after a 429 we leave that bucket alone until Retry-After has passed. The counters
  * live on the key's row (compare-and-swap), so every process and function shares them.
  */
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { omiDevKeys, type OmiKeyBudget, type OmiSyncBucket } from "@/db/schema";

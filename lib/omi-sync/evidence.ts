@@ -16,6 +16,7 @@
  * still match the conversations held for the uid, and with none there is nothing to
  * contradict it.
  */
+import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { memories, type OmiDevKey } from "@/db/schema";

@@ -4,6 +4,7 @@
  * date filter for them, so every sync reads the whole list; facts Omi stops listing
  * (deleted or rejected in Omi) are kept and marked absent.
  */
+import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { omiFacts } from "@/db/schema";

@@ -3,6 +3,7 @@
  * conversation, per account, shown on the Deliveries page so a person sees that their
  * webhook setup dropped something (the hub was down, a URL was wrong, an offline sync).
  */
+import "server-only";
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { omiSyncFindings } from "@/db/schema";

@@ -3,6 +3,7 @@
  * view the dashboard shows (progress, counts, why it waits). The work itself is in
  * ./steps.ts, driven by ./runner.ts.
  */
+import "server-only";
 import { and, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";

@@ -4,6 +4,7 @@
  * ./evidence.ts), stored encrypted, never shown again, removable. Removing the link
  * removes the key (foreign key), so only uids the account holds keep syncing.
  */
+import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { memories, omiDevKeys, omiLinks, type OmiDevKey } from "@/db/schema";

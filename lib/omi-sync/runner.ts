@@ -10,6 +10,7 @@
  * lease runs out. Saving checks the token, so a late runner cannot overwrite newer work,
  * and a cancelled job stays cancelled.
  */
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, rows } from "@/db/client";
 import { omiDevKeys, omiSyncActiveStates, omiSyncJobs, type OmiSyncJob } from "@/db/schema";

@@ -20,6 +20,7 @@
  *     does: a webhook for the same conversation, before, during or after, lands on
  *     the same row.
  */
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import { memories, omiLinks } from "@/db/schema";

@@ -1,5 +1,5 @@
 /**
- * Omi's API (omi-integration.md §6): the notification call. One request per call and no
+ * Omi's API (docs/OMI.md §6): the notification call. One request per call and no
  * retries here: callers (link codes, the notification engine) decide when to try again,
  * with the `kind`, `retryAfterSeconds` and `rateLimit` this returns.
  */

@@ -1,5 +1,5 @@
 /**
- * The button event's body shape is unconfirmed (omi-integration.md §0 lists the event,
+ * The button event's body shape is unconfirmed (docs/OMI.md §0 lists the event,
  * nothing more), so any JSON object is accepted and stored whole.
  */
 import { z } from "zod";

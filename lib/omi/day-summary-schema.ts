@@ -1,5 +1,5 @@
 /**
- * The day-summary developer webhook (omi-integration.md §4):
+ * The day-summary developer webhook (docs/OMI.md §4):
  * {summary: "<python str() of the dict>", summary_json: {...}, uid, created_at}.
  * Legacy bodies have no summary_json (or null) and a naive created_at; then the
  * `summary` string is parsed with the Python-literal parser and must match

@@ -1,6 +1,6 @@
 /**
  * The memory ("conversation created") webhook body, in every shape Omi sends it
- * (omi-integration.md §1): the developer webhook, the integration-app webhook and the
+ * (docs/OMI.md §1): the developer webhook, the integration-app webhook and the
  * phone's "Trigger webhook with existing data" (structured.actionItems as strings,
  * events with startsAt, plugins_results[].pluginId, source "ConversationSource.omi",
  * segments without id). Only `id` is required; everything else is optional so new or

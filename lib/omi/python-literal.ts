@@ -1,6 +1,6 @@
 /**
  * A parser for Python literals: what `str()` / `repr()` of a dict prints. Legacy Omi
- * day-summary webhooks send the summary only as that string (omi-integration.md §4):
+ * day-summary webhooks send the summary only as that string (docs/OMI.md §4):
  * single quotes, "…" when the text holds a ', \' when it holds both, True/False/None,
  * raw emoji and accents. It is not JSON, and no regex trick turns it into JSON safely
  * (a word like None inside a string must stay text), so this is a real tokenizer and

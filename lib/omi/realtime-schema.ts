@@ -1,5 +1,5 @@
 /**
- * What Omi sends as a transcript segment (omi-integration.md §2) and the body of the
+ * What Omi sends as a transcript segment (docs/OMI.md §2) and the body of the
  * real-time transcript webhook. Only `text`, `is_user`, `start` and `end` are
  * guaranteed; older payloads carry a subset of the rest and newer ones add fields, so
  * everything else is optional/nullable and unknown fields pass through untouched (the

@@ -1,5 +1,5 @@
 /**
- * Omi's webhook signature (omi-integration.md §6a):
+ * Omi's webhook signature (docs/OMI.md §6a):
  *   X-Omi-Signature: t=<unix seconds>,v1=<hex>[,v1=<hex>]
  *   v1 = hex HMAC-SHA256(secret, "<t>.<uid>." + raw body bytes)
  * Several v1 entries appear while a rotated secret is still signing. Compare in

@@ -1,6 +1,6 @@
 /**
  * The sample a person can send before touching Omi: one request list per part, shaped
- * exactly like Omi's webhooks (omi-integration.md, fixtures/omi): a real-time session
+ * exactly like Omi's webhooks (docs/OMI.md, tests/fixtures/omi): a real-time session
  * of ~10 segments in small batches with one segment re-sent longer, the memory Omi
  * sends when that conversation ends (same segment ids, so the live session links to
  * it), ~10 s of audio as 1-second PCM16 chunks, day summaries for today and an earlier

@@ -13,6 +13,7 @@
  * present but invalid or stale signature is always refused, even beside a valid
  * token; an unsigned delivery with a valid token is accepted and logged "absent".
  */
+import "server-only";
 import type { Delivery } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
 import { env } from "@/lib/env";

@@ -7,10 +7,12 @@
  * live in audio_chunks, linked by id). Unauthenticated attempts are only counted
  * (lib/webhooks/refusals.ts).
  */
+import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { isDatabaseUnavailable } from "@/db/errors";
-import { deliveries, type Delivery, type WebhookEvent } from "@/db/schema";
+import { deliveries, type Delivery } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 import { log } from "@/lib/log";
 import { redact } from "@/lib/log/redact";
 import { sanitizeJson, sanitizeText } from "./sanitize";

@@ -3,7 +3,7 @@
  * events share one path (content type, JSON, sanitise, zod); audio is raw PCM16 bytes.
  */
 import type { z } from "zod";
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 import { audioCall, type AudioChunkInput } from "@/lib/ingest/audio";
 import { buttonCall } from "@/lib/ingest/button";
 import { daySummaryCall } from "@/lib/ingest/day-summary";

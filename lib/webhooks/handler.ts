@@ -12,7 +12,8 @@
  * errors 400/401/413/415/422, 503 with Retry-After when it was not stored. Never a
  * redirect.
  */
-import type { WebhookEvent } from "@/db/schema";
+import "server-only";
+import type { WebhookEvent } from "@/lib/constants";
 import { json, toAppError } from "@/lib/api/respond";
 import { forgetWebhookToken } from "@/lib/auth/webhook-tokens";
 import { env } from "@/lib/env";

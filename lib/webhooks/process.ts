@@ -9,8 +9,10 @@
  * function records the delivery key inside that statement; a concurrent copy waits on
  * the unique index until the first commits, then finds the key and changes nothing.
  */
+import "server-only";
 import { dataException, describeDbError, isDatabaseError, isDatabaseUnavailable } from "@/db/errors";
-import type { Delivery, WebhookEvent } from "@/db/schema";
+import type { Delivery } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 import { AppError, validationError } from "@/lib/api/errors";
 import { errorBody, parseJsonText } from "@/lib/api/json";
 import { toAppError } from "@/lib/api/respond";

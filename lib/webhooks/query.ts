@@ -1,6 +1,6 @@
 /**
  * Reads a webhook's query string the way Omi's senders actually build it
- * (omi-integration.md §1–3): current code merges `uid` into the query with `&`, legacy
+ * (docs/OMI.md §1–3): current code merges `uid` into the query with `&`, legacy
  * code always appended `?uid=` even when the URL already had a `?`, audio puts
  * `sample_rate` first, and the uid is appended raw (not percent-encoded). So both `&`
  * and a second `?` separate parameters, and the uid runs to the next known parameter,

@@ -13,9 +13,10 @@
  *   (counts go to "unknown").
  * Operators see the counts on the Deliveries page.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 import { AppError } from "@/lib/api/errors";
 import { errorBody } from "@/lib/api/json";
 import { json } from "@/lib/api/respond";

@@ -1,5 +1,5 @@
 /**
- * A local stand-in for Omi's API (omi-integration.md §6) for tests and benchmarks:
+ * A local stand-in for Omi's API (docs/OMI.md §6) for tests and benchmarks:
  * the same auth answers, the message in the query string, and the per-app, per-user,
  * per-UTC-hour limit where only 9 sends succeed, answered with 429 and the
  * X-RateLimit-* and Retry-After headers. Control endpoints under /__fake/ let tests

@@ -7,7 +7,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { WebhookEvent } from "@/db/schema";
+import type { WebhookEvent } from "@/lib/constants";
 import type { FakeOmi } from "@/scripts/fake-omi/server";
 
 export type Json = Record<string, unknown>;

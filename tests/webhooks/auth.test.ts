@@ -1,5 +1,5 @@
 /**
- * Authentication and ownership (DESIGN.md "Identity and ownership"): app-wide token,
+ * Authentication and ownership (docs/ARCHITECTURE.md "Identity and ownership"): app-wide token,
  * personal token, X-Omi-Signature with the personal or app-wide secret, and who each
  * stored row belongs to.
  */

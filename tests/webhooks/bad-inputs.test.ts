@@ -1,5 +1,5 @@
 /**
- * The answer table (DESIGN.md "Webhook answers") for bad inputs, through the real
+ * The answer table (docs/ARCHITECTURE.md "Webhook answers") for bad inputs, through the real
  * route handlers: each case checks the status, the error names the problem, what the
  * delivery log recorded, and that nothing was stored.
  */

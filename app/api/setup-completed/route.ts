@@ -1,5 +1,5 @@
 /**
- * Omi's setup-completed URL (omi-integration.md §5): GET ?uid= → 200 {"is_setup_completed": bool}.
+ * Omi's setup-completed URL (docs/OMI.md §5): GET ?uid= → 200 {"is_setup_completed": bool}.
  * Anything but 200 JSON blocks enabling the app, so every input, and even a database that
  * does not answer, gets 200 JSON (false when we cannot say yes). True for any link,
  * verified or not: Omi must enable the app before the verification code can reach the phone.

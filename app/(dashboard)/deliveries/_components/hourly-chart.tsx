@@ -1,7 +1,7 @@
 "use client";
 
 /**
- * Successes and failures per hour (UX.md: delivery log sparkline). Stacked SVG bars,
+ * Successes and failures per hour (a sparkline people read faster than a table). Stacked SVG bars,
  * with a text summary as the accessible name and the numbers as a table for anyone
  * who would rather read them.
  */
