@@ -1,18 +1,14 @@
 "use client";
 
 /** Omi's facts about the person: searchable, filterable by Omi's category, newest first, read-only. */
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { BrainCircuit, SearchX } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
 import { RelativeTime } from "@/components/memories/relative-time";
-import { fetchJson } from "@/lib/api/client";
-import { factListSchema } from "@/lib/api/schemas/omi-sync";
-
-const fieldClass =
-  "h-10 rounded-lg border border-zinc-300 bg-white px-3 text-sm text-zinc-900 focus:border-accent-500 focus:outline-none focus:ring-2 focus:ring-accent-500/30 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100";
+import { Input, Select } from "@/components/ui/input";
+import { useFacts } from "@/lib/api/hooks/omi-sync";
 
 export function FactsBrowser() {
   const [text, setText] = useState("");
@@ -24,18 +20,7 @@ export function FactsBrowser() {
     return () => clearTimeout(t);
   }, [text]);
 
-  const query = useInfiniteQuery({
-    queryKey: ["facts", q, category],
-    queryFn: ({ pageParam }) => {
-      const p = new URLSearchParams({ limit: "50" });
-      if (q) p.set("q", q);
-      if (category) p.set("category", category);
-      if (pageParam) p.set("cursor", pageParam);
-      return fetchJson(`/api/v1/facts?${p}`, factListSchema);
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  const query = useFacts(q, category);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
   const categories = query.data?.pages[0]?.categories ?? [];
   const filtered = Boolean(q || category);
@@ -47,20 +32,20 @@ export function FactsBrowser() {
           <label htmlFor={ids.search} className="sr-only">
             Search facts
           </label>
-          <input id={ids.search} type="search" placeholder="Search what Omi learned…" value={text} onChange={(e) => setText(e.target.value)} className={`${fieldClass} w-full`} />
+          <Input id={ids.search} type="search" placeholder="Search what Omi learned…" value={text} onChange={(e) => setText(e.target.value)} />
         </div>
         <div>
           <label htmlFor={ids.category} className="sr-only">
             Category
           </label>
-          <select id={ids.category} value={category} onChange={(e) => setCategory(e.target.value)} className={`${fieldClass} w-full sm:w-44`}>
+          <Select id={ids.category} value={category} onChange={(e) => setCategory(e.target.value)} className="sm:w-44">
             <option value="">All categories</option>
             {categories.map((c) => (
               <option key={c} value={c}>
                 {c}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
       </form>
 

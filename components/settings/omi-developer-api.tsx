@@ -6,7 +6,7 @@
  * watch the progress, and see the hourly check. While an import is on screen this page
  * also drives it, one step at a time (that is how it advances on Vercel).
  */
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { DownloadCloud, Smartphone } from "lucide-react";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -14,22 +14,15 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
-import { fetchJson } from "@/lib/api/client";
-import { okSchema } from "@/lib/api/schemas/links";
-import { omiConnectionSchema, omiSyncOverviewSchema, syncJobSchema, type OmiConnection, type OmiSyncOverview, type SyncJob } from "@/lib/api/schemas/omi-sync";
+import { omiSyncKeys, stepSyncJob, useCancelSync, useConnectKey, useOmiSyncOverview, useRemoveKey, useStartSync, withJob } from "@/lib/api/hooks/omi-sync";
+import type { OmiConnection, OmiSyncOverview, SyncJob } from "@/lib/api/schemas/omi-sync";
 import { formatRelative } from "@/lib/format";
 import { JobSummary, SyncProgress } from "./sync-progress";
 
-const queryKey = ["omi-sync"];
 type LinkRow = OmiSyncOverview["links"][number];
 
 export function OmiDeveloperApiCard() {
-  const overview = useQuery({
-    queryKey,
-    queryFn: () => fetchJson("/api/v1/omi-sync/links", omiSyncOverviewSchema),
-    // Jobs also advance on the server (hourly checks): keep the view fresh.
-    refetchInterval: (q) => (q.state.data?.links.some((l) => l.connection?.activeJob) ? 2_000 : 30_000),
-  });
+  const overview = useOmiSyncOverview();
   return (
     <Card aria-labelledby="omi-import-title">
       <CardTitle id="omi-import-title">Import from Omi</CardTitle>
@@ -75,23 +68,16 @@ function LinkSync({ link }: { link: LinkRow }) {
 }
 
 function ConnectForm({ link }: { link: LinkRow }) {
-  const client = useQueryClient();
   const [key, setKey] = useState("");
   const invalid = link.connection?.status === "invalid" ? link.connection : null;
-  const connect = useMutation({
-    mutationFn: () => fetchJson(`/api/v1/omi-sync/links/${link.linkId}`, omiConnectionSchema, { method: "PUT", body: JSON.stringify({ key }) }),
-    onSuccess: () => {
-      setKey("");
-      return client.invalidateQueries({ queryKey });
-    },
-  });
+  const connect = useConnectKey(link.linkId);
   const id = `omi-key-${link.linkId}`;
   return (
     <form
       className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
-        connect.mutate();
+        connect.mutate(key, { onSuccess: () => setKey("") });
       }}
     >
       {invalid ? (
@@ -145,10 +131,10 @@ function useDriveJob(job: SyncJob | null) {
       let delay = 1_000;
       if (document.visibilityState === "visible") {
         try {
-          const next = await fetchJson(`/api/v1/omi-sync/jobs/${id}/step`, syncJobSchema, { method: "POST" });
-          client.setQueryData<OmiSyncOverview>(queryKey, (old) => old && withJob(old, next));
+          const next = await stepSyncJob(id);
+          client.setQueryData<OmiSyncOverview>(omiSyncKeys.overview(), (old) => old && withJob(old, next));
           if (!next.active) {
-            void client.invalidateQueries({ queryKey });
+            void client.invalidateQueries({ queryKey: omiSyncKeys.overview() });
             return;
           }
           if (next.state === "waiting" && next.nextAttemptAt) delay = Math.min(10_000, Math.max(1_000, new Date(next.nextAttemptAt).getTime() - Date.now()));
@@ -167,31 +153,11 @@ function useDriveJob(job: SyncJob | null) {
   }, [id, client]);
 }
 
-function withJob(overview: OmiSyncOverview, job: SyncJob): OmiSyncOverview {
-  return {
-    links: overview.links.map((l) => (l.connection?.activeJob?.id === job.id ? { ...l, connection: { ...l.connection, activeJob: job } } : l)),
-  };
-}
-
 function Connected({ link, connection }: { link: LinkRow; connection: OmiConnection }) {
-  const client = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const refresh = () => client.invalidateQueries({ queryKey });
-  const start = useMutation({
-    mutationFn: (what: "import" | "reconcile") => fetchJson(`/api/v1/omi-sync/links/${link.linkId}/${what}`, syncJobSchema, { method: "POST" }),
-    onSuccess: refresh,
-  });
-  const cancel = useMutation({
-    mutationFn: (id: string) => fetchJson(`/api/v1/omi-sync/jobs/${id}/cancel`, syncJobSchema, { method: "POST" }),
-    onSuccess: refresh,
-  });
-  const remove = useMutation({
-    mutationFn: () => fetchJson(`/api/v1/omi-sync/links/${link.linkId}`, okSchema, { method: "DELETE" }),
-    onSuccess: () => {
-      setConfirming(false);
-      return refresh();
-    },
-  });
+  const start = useStartSync(link.linkId);
+  const cancel = useCancelSync();
+  const remove = useRemoveKey(link.linkId);
   const job = connection.activeJob;
   useDriveJob(job);
   const writes = connection.canWriteActionItems;
@@ -252,7 +218,7 @@ function Connected({ link, connection }: { link: LinkRow; connection: OmiConnect
         confirmLabel="Remove key"
         danger
         busy={remove.isPending}
-        onConfirm={() => remove.mutate()}
+        onConfirm={() => remove.mutate(undefined, { onSuccess: () => setConfirming(false) })}
         onClose={() => setConfirming(false)}
       >
         <p>Imports and hourly checks stop. What was imported stays here. You can delete the key in the Omi app too.</p>

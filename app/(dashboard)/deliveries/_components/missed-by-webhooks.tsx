@@ -4,19 +4,13 @@
  * What the hourly reconcile with Omi's Developer API found that no webhook delivered:
  * the sign that a webhook URL, the hub's uptime or an offline sync dropped something.
  */
-import { useQuery } from "@tanstack/react-query";
 import { SearchCheck } from "lucide-react";
 import Link from "next/link";
 import { RelativeTime } from "@/components/memories/relative-time";
-import { fetchJson } from "@/lib/api/client";
-import { missedListSchema } from "@/lib/api/schemas/omi-sync";
+import { useMissedByWebhooks } from "@/lib/api/hooks/omi-sync";
 
 export function MissedByWebhooks() {
-  const missed = useQuery({
-    queryKey: ["deliveries", "missed"],
-    queryFn: () => fetchJson("/api/v1/deliveries/missed?days=30&limit=10", missedListSchema),
-    refetchInterval: 60_000,
-  });
+  const missed = useMissedByWebhooks();
   // Quiet unless there is something to say: loading and errors are the delivery log's to show.
   if (!missed.data || missed.data.total === 0) return null;
   const { total, items, days } = missed.data;
