@@ -5,7 +5,6 @@ import { securityHeaders } from "./lib/http/security-headers";
 // Next loads this file on its own, before the app and outside its bundles, so it reads
 // process.env directly instead of importing lib/env.ts (a server-only module that
 // validates the whole app's configuration; a malformed APP_URL is its to report).
-const onVercel = Boolean(process.env.VERCEL);
 
 /**
  * `next dev` serves its own resources (the HMR socket, client chunks) only to pages
@@ -27,9 +26,12 @@ export default function config(phase: string): NextConfig {
     // PGlite ships WASM and must be loaded by Node, not bundled (bundled, it fails under
     // webpack and is copied into the public static files under Turbopack).
     serverExternalPackages: ["@electric-sql/pglite"],
-    // On Vercel the database is always DATABASE_URL, and db/client.ts loads PGlite only
-    // without one: leave its 20 MB of WASM out of every function.
-    ...(onVercel ? { outputFileTracingExcludes: { "*": ["node_modules/@electric-sql/pglite/**"] } } : {}),
+    // File tracing decides what a serverless function (Vercel's) carries. There the
+    // database is always DATABASE_URL, and db/client.ts loads PGlite only without one:
+    // leave its 20 MB of WASM out of every function. `next dev` and `next start` do not
+    // use the traces, so the embedded database still works there.
+    // (Turbopack traces the external through an alias, node_modules/@electric-sql/pglite-<hash>.)
+    outputFileTracingExcludes: { "*": ["node_modules/@electric-sql/pglite/**", "**/@electric-sql/pglite*"] },
     // Tests and parallel builds can use their own output folder; apps use the default.
     distDir: process.env.NEXT_DIST_DIR || ".next",
     poweredByHeader: false,

@@ -34,6 +34,7 @@ import {
   notificationTypes,
   ruleModes,
   signatureResults,
+  omiSyncPhases,
   webhookEvents,
   type DataScope,
 } from "@/lib/constants";
@@ -658,7 +659,6 @@ export type OmiDevKey = typeof omiDevKeys.$inferSelect;
 
 export const omiSyncJobStates = ["queued", "running", "waiting", "done", "failed", "cancelled"] as const;
 export const omiSyncActiveStates = ["queued", "running", "waiting"] as const;
-export const omiSyncPhases = ["count", "conversations", "action_items", "facts", "done"] as const;
 
 /**
  * An import (all history) or a reconcile (the recent window) for one key, advanced in

@@ -31,8 +31,9 @@ for (const kind of ["pglite", "postgres"] as const) {
     const listed = (seeded as { conversations: { id: string; locked: boolean }[] }).conversations.filter((c) => !c.locked).map((c) => c.id);
 
     const db: FaultDatabase = await freshDatabase(kind, `sync_${appPort}`);
-    const env = { ...db.env, OMI_API_URL: fakeOmi, OMI_DEV_API_RATE_BOOST: "100" };
-    let app: FaultApp | null = await startFaultApp({ port: appPort, dbEnv: env });
+    // No app token and no Omi app credentials: the link below is trusted, as on a self-hosted hub.
+    const start = () => startFaultApp({ port: appPort, dbEnv: db.env, env: { OMI_API_URL: fakeOmi, OMI_DEV_API_RATE_BOOST: "100" }, appToken: false });
+    let app: FaultApp | null = await start();
     const context = await browser.newContext({ baseURL: app.url });
     try {
       // An account with a (trusted) link, through the real pages; then its key.
@@ -58,7 +59,7 @@ for (const kind of ["pglite", "postgres"] as const) {
       const before = job.counts.conversationsRead;
 
       // Same database, new process. (A step that died holding its lease waits for the lease to run out.)
-      app = await startFaultApp({ port: appPort, dbEnv: env });
+      app = await start();
       const deadline = Date.now() + 150_000;
       while (job.active && Date.now() < deadline) {
         job = await step();

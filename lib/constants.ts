@@ -39,3 +39,7 @@ export type NotificationChannel = (typeof notificationChannels)[number];
 
 export const notificationStatuses = ["queued", "sent", "held", "failed"] as const;
 export type NotificationStatus = (typeof notificationStatuses)[number];
+
+/** Where an import or reconcile with Omi's Developer API stands (lib/omi-sync/steps.ts). */
+export const omiSyncPhases = ["count", "conversations", "action-items", "facts", "done"] as const;
+export type OmiSyncPhase = (typeof omiSyncPhases)[number];

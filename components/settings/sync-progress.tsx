@@ -8,7 +8,7 @@ import { formatRelative, formatTime } from "@/lib/format";
 const phaseLabels: Record<SyncJob["phase"], string> = {
   count: "Counting your conversations in Omi…",
   conversations: "Importing conversations with their transcripts…",
-  action_items: "Reading action items…",
+  "action-items": "Reading action items…",
   facts: "Reading the facts Omi learned about you…",
   done: "Finishing…",
 };

@@ -98,11 +98,14 @@ export async function startFaultApp({
   dbEnv,
   env: extraEnv = {},
   output,
+  appToken = true,
 }: {
   port: number;
   dbEnv: Record<string, string>;
   env?: Record<string, string>;
   output?: string[];
+  /** false: no app-wide webhook token and no Omi app credentials (links are then trusted, not proven by code). */
+  appToken?: boolean;
 }): Promise<FaultApp> {
   const env = withoutDatabaseUrl(
     {
@@ -113,11 +116,8 @@ export async function startFaultApp({
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_MANUAL_SIG_HANDLE: "true",
       AUTH_SECRET: "fault-tests-secret-fault-tests-secret",
-      OMI_WEBHOOK_TOKEN: faultAppToken,
       // An app token needs Omi app credentials (lib/env.ts); nothing here calls Omi.
-      OMI_APP_ID: "fault-app",
-      OMI_APP_SECRET: "fault-app-secret",
-      OMI_API_URL: "http://127.0.0.1:9",
+      ...(appToken ? { OMI_WEBHOOK_TOKEN: faultAppToken, OMI_APP_ID: "fault-app", OMI_APP_SECRET: "fault-app-secret", OMI_API_URL: "http://127.0.0.1:9" } : {}),
       DISABLE_SCHEDULER: "1",
       LOG_LEVEL: output ? "warn" : "error",
       ...extraEnv,

@@ -125,7 +125,7 @@ export async function scheduleReconciles({ now = new Date(), keyId }: { now?: Da
         uid: key.uid,
         kind: "reconcile",
         // Action items first: see lib/omi-sync/steps.ts (phase order).
-        phase: "action_items",
+        phase: "action-items",
         windowStart: new Date(now.getTime() - env.OMI_RECONCILE_WINDOW_HOURS * 3_600_000),
         windowEnd: now,
         counts: emptyCounts,

@@ -63,8 +63,8 @@ export type StepResult = {
  * change first to put it in the item's history and weigh it against a tick made here.
  */
 const phaseOrder: Record<OmiSyncJob["kind"], Phase[]> = {
-  import: ["count", "conversations", "action_items", "facts", "done"],
-  reconcile: ["action_items", "conversations", "facts", "done"],
+  import: ["count", "conversations", "action-items", "facts", "done"],
+  reconcile: ["action-items", "conversations", "facts", "done"],
 };
 
 /** The phase after this one, with its cursor at its start. */
@@ -76,7 +76,7 @@ function nextPhase({ job, now }: Pick<StepInput, "job" | "now">, cursor: Cursor)
     actionItems: { endDate: job.windowEnd.toISOString(), offset: 0, oldest: null, pushing: false, pushed: [] },
     facts: { offset: 0, startedAt: now.toISOString() },
   };
-  const key = ({ conversations: "conversations", action_items: "actionItems", facts: "facts" } as const)[phase as "conversations" | "action_items" | "facts"];
+  const key = ({ conversations: "conversations", "action-items": "actionItems", facts: "facts" } as const)[phase as "conversations" | "action-items" | "facts"];
   return { phase, cursor: key ? { ...cursor, [key]: start[key] } : cursor };
 }
 
@@ -86,7 +86,7 @@ export async function runStep(input: StepInput): Promise<StepResult> {
       return countStep(input);
     case "conversations":
       return conversationsStep(input);
-    case "action_items":
+    case "action-items":
       return optional(input, "action items", actionItemsStep);
     case "facts":
       return optional(input, "facts", factsStep);
@@ -186,7 +186,7 @@ async function conversationsStep({ job, key, secret, now }: StepInput): Promise<
 async function actionItemsStep({ job, key, secret, now }: StepInput): Promise<StepResult> {
   const cursor = job.cursor as Cursor;
   const c = cursor.actionItems ?? { endDate: job.windowEnd.toISOString(), offset: 0, oldest: null, pushed: [], pushing: false };
-  const pushing: StepResult = { phase: "action_items", cursor: { ...cursor, actionItems: { ...c, pushing: true } } };
+  const pushing: StepResult = { phase: "action-items", cursor: { ...cursor, actionItems: { ...c, pushing: true } } };
 
   // After Omi's items are read (so a later change made in Omi has already won), the ticks
   // made here that still wait go to Omi: one per step.
@@ -194,7 +194,7 @@ async function actionItemsStep({ job, key, secret, now }: StepInput): Promise<St
     const pending = await nextPendingTick(key, c.pushed);
     if (!pending) return nextPhase({ job, now }, cursor);
     await pushTick({ userId: key.userId, itemId: pending, fromJob: true });
-    return { phase: "action_items", cursor: { ...cursor, actionItems: { ...c, pushed: [...c.pushed, pending].slice(-500) } }, counts: { ticksSent: 1, calls: 1 } };
+    return { phase: "action-items", cursor: { ...cursor, actionItems: { ...c, pushed: [...c.pushed, pending].slice(-500) } }, counts: { ticksSent: 1, calls: 1 } };
   }
 
   const limit = Math.min(pageSizes.actionItems, actionItemCap - c.offset);
@@ -211,11 +211,11 @@ async function actionItemsStep({ job, key, secret, now }: StepInput): Promise<St
     if (at && item.created_at && (!oldest || at < parseOmiTimestamp(oldest)!)) oldest = item.created_at;
   }
   if (c.offset + limit < actionItemCap) {
-    return { phase: "action_items", cursor: { ...cursor, actionItems: { ...c, offset: c.offset + limit, oldest } }, counts };
+    return { phase: "action-items", cursor: { ...cursor, actionItems: { ...c, offset: c.offset + limit, oldest } }, counts };
   }
   // Row 2000 reached: the next slice ends at the oldest item seen (inclusive; the ones at that instant are read again, harmlessly).
   if (!oldest || oldest === c.endDate) return { ...pushing, counts };
-  return { phase: "action_items", cursor: { ...cursor, actionItems: { ...c, endDate: oldest, offset: 0, oldest: null } }, counts };
+  return { phase: "action-items", cursor: { ...cursor, actionItems: { ...c, endDate: oldest, offset: 0, oldest: null } }, counts };
 }
 
 async function factsStep({ job, key, secret, now }: StepInput): Promise<StepResult> {

@@ -3,6 +3,7 @@
  * /api/v1/deliveries/missed), shared by the routes and the dashboard.
  */
 import { z } from "zod";
+import { omiSyncPhases } from "@/lib/constants";
 import { emptyToUndefined } from "./params";
 
 export const omiKeyPattern = /^omi_dev_[A-Za-z0-9_-]{8,200}$/;
@@ -37,7 +38,7 @@ export const syncJobSchema = z.object({
   id: z.string(),
   kind: z.enum(["import", "reconcile"]),
   state: z.enum(["queued", "running", "waiting", "done", "failed", "cancelled"]),
-  phase: z.enum(["count", "conversations", "action_items", "facts", "done"]),
+  phase: z.enum(omiSyncPhases),
   active: z.boolean(),
   totalConversations: z.number().int().nullable(),
   /** 0..1 over the whole job, null while the conversations are being counted. */
