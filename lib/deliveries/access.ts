@@ -4,7 +4,7 @@
  * without a verified or trusted link, and unauthenticated attempts — metadata only.
  */
 import { env } from "@/lib/env";
-import { scopeFor, type Scope } from "@/lib/auth/scope";
+import type { Scope } from "@/lib/auth/scope";
 
 export type DeliveryViewer = { scope: Scope; operator: boolean };
 
@@ -13,6 +13,6 @@ export function isOperator(email: string | null | undefined): boolean {
   return env.ADMIN_EMAILS.includes(email.trim().toLowerCase());
 }
 
-export async function deliveryViewerFor(user: { id: string; email: string | null }): Promise<DeliveryViewer> {
-  return { scope: await scopeFor(user.id), operator: isOperator(user.email) };
+export function deliveryViewer({ scope, email }: { scope: Scope; email: string | null }): DeliveryViewer {
+  return { scope, operator: isOperator(email) };
 }

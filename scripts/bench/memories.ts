@@ -105,13 +105,14 @@ export async function ensureMemoriesSeed(url: string, { reseed = false } = {}): 
 /** A fresh API token for bench-user, made with the project's own secrets and schema. */
 async function benchToken(url: string): Promise<string> {
   const { newToken, sha256 } = await import("@/lib/auth/secrets");
+  const { allTokenScopes } = await import("@/lib/auth/token-scopes");
   const schema = await import("@/db/schema");
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const token = newToken("api");
     await drizzle(client, { schema })
       .insert(schema.apiTokens)
-      .values({ userId: USER, name: `bench ${new Date().toISOString()}`, tokenHash: sha256(token), prefix: token.slice(0, 10) });
+      .values({ userId: USER, name: `bench ${new Date().toISOString()}`, tokenHash: sha256(token), prefix: token.slice(0, 10), scopes: allTokenScopes });
     return token;
   } finally {
     await client.end();

@@ -16,15 +16,17 @@ type Q = typeof import("@/lib/deliveries/queries");
 type A = typeof import("@/lib/deliveries/access");
 let q: Q;
 let access: A;
+let scopeFor: typeof import("@/lib/auth/scope").scopeFor;
 let a: TestAccount;
 let b: TestAccount;
-let viewerA: Awaited<ReturnType<A["deliveryViewerFor"]>>;
-let viewerB: Awaited<ReturnType<A["deliveryViewerFor"]>>;
-let viewerOps: Awaited<ReturnType<A["deliveryViewerFor"]>>;
+let viewerA: ReturnType<A["deliveryViewer"]>;
+let viewerB: ReturnType<A["deliveryViewer"]>;
+let viewerOps: ReturnType<A["deliveryViewer"]>;
 
 beforeAll(async () => {
   q = await import("@/lib/deliveries/queries");
   access = await import("@/lib/deliveries/access");
+  ({ scopeFor } = await import("@/lib/auth/scope"));
 });
 
 beforeEach(async () => {
@@ -35,9 +37,9 @@ beforeEach(async () => {
   b = await createTestAccount();
   const { createUser } = await import("@/lib/accounts/users");
   const ops = await createUser({ email: OPERATOR, password: "operator-password-1" });
-  viewerA = await access.deliveryViewerFor({ id: a.userId, email: a.email });
-  viewerB = await access.deliveryViewerFor({ id: b.userId, email: b.email });
-  viewerOps = await access.deliveryViewerFor({ id: ops.id, email: OPERATOR });
+  viewerA = access.deliveryViewer({ scope: await scopeFor(a.userId), email: a.email });
+  viewerB = access.deliveryViewer({ scope: await scopeFor(b.userId), email: b.email });
+  viewerOps = access.deliveryViewer({ scope: await scopeFor(ops.id), email: OPERATOR });
 });
 
 const listIds = async (viewer: typeof viewerA, query: Record<string, unknown> = {}) => {

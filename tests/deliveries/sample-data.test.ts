@@ -67,10 +67,11 @@ describe("send sample data", () => {
     expect(c.days.every((d) => d.fromLegacy === false)).toBe(true);
     expect(c.buttons).toHaveLength(1);
 
-    const { deliveryViewerFor } = await import("@/lib/deliveries/access");
+    const { deliveryViewer } = await import("@/lib/deliveries/access");
+    const { scopeFor } = await import("@/lib/auth/scope");
     const { listDeliveries } = await import("@/lib/deliveries/queries");
     const { deliveryListQuerySchema } = await import("@/lib/api/schemas/deliveries");
-    const list = await listDeliveries({ viewer: await deliveryViewerFor({ id: owner.userId, email: owner.email }), query: deliveryListQuerySchema.parse({ limit: "100" }) });
+    const list = await listDeliveries({ viewer: deliveryViewer({ scope: await scopeFor(owner.userId), email: owner.email }), query: deliveryListQuerySchema.parse({ limit: "100" }) });
     expect(list.items).toHaveLength(6 + 1 + 10 + 2 + 1);
     expect(list.items.every((d) => d.status === 200 && d.auth === "personal")).toBe(true);
   });

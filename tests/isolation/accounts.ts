@@ -9,6 +9,7 @@ import { createUser } from "@/lib/accounts/users";
 import { startLink } from "@/lib/auth/linking";
 import { getWebhookToken } from "@/lib/auth/webhook-tokens";
 import type { TestAccount } from "./types";
+import { allTokenScopes } from "@/lib/auth/token-scopes";
 
 export async function createTestAccount(): Promise<TestAccount> {
   const tag = randomBytes(6).toString("hex");
@@ -17,7 +18,7 @@ export async function createTestAccount(): Promise<TestAccount> {
   const uid = `uid-${tag}`;
   const link = await startLink({ userId: user.id, uid });
   if (link.status === "unverified") throw new Error("createTestAccount needs a test file without Omi API credentials");
-  const { token: apiToken } = await createApiToken({ userId: user.id, name: "isolation test" });
+  const { token: apiToken } = await createApiToken({ userId: user.id, name: "isolation test", scopes: allTokenScopes });
   const webhookToken = await getWebhookToken(user.id);
   return { userId: user.id, email, apiToken, webhookToken, uid };
 }

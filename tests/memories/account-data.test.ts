@@ -10,6 +10,7 @@ import { createApiToken } from "@/lib/accounts/api-tokens";
 import { crc32 } from "@/lib/memories/zip";
 import { resetTables, useTestDb } from "@/tests/db";
 import { seedMemory } from "./seed";
+import { allTokenScopes } from "@/lib/auth/token-scopes";
 
 useTestDb();
 
@@ -18,7 +19,7 @@ const ctx = { params: Promise.resolve({}) };
 async function account(email: string, uid: string) {
   const [user] = await db.insert(users).values({ email }).returning({ id: users.id });
   await db.insert(omiLinks).values({ userId: user!.id, uid, status: "verified" });
-  const { token } = await createApiToken({ userId: user!.id, name: "t" });
+  const { token } = await createApiToken({ userId: user!.id, name: "t", scopes: allTokenScopes });
   return { userId: user!.id, token, uid };
 }
 

@@ -5,8 +5,6 @@
 import { AppError } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/respond";
 
-export const dynamic = "force-dynamic";
-
 function handler(): Response {
   return errorResponse(new AppError("not_found", "There is no API route at this path; check the URL (Settings shows the webhook URLs)"));
 }

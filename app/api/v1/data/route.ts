@@ -5,20 +5,18 @@
  */
 import { route } from "@/lib/api/handler";
 import { deleteDataResultSchema, deleteDataSchema } from "@/lib/api/schemas/memories";
-import { scopeFor } from "@/lib/auth/scope";
 import { deleteAccountData, estimateExport, exportEntries } from "@/lib/memories/account-data";
 import { zipStream } from "@/lib/memories/zip";
 
-export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 // Large accounts take a while; on Vercel a function stops at its limit (README notes it).
 export const maxDuration = 300;
 
-export const GET = route({ auth: "account" }, async ({ user }) => {
-  const scope = await scopeFor(user.id);
-  const estimate = await estimateExport({ scope });
+export const GET = route({ auth: "account", needs: "account" }, async ({ scope }) => {
+  const visible = await scope;
+  const estimate = await estimateExport({ scope: visible });
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(zipStream(exportEntries(scope)), {
+  return new Response(zipStream(exportEntries(visible)), {
     headers: {
       "content-type": "application/zip",
       "content-disposition": `attachment; filename="omi-hub-export-${stamp}.zip"`,
@@ -31,6 +29,6 @@ export const GET = route({ auth: "account" }, async ({ user }) => {
   });
 });
 
-export const DELETE = route({ auth: "account", body: deleteDataSchema }, async ({ user }) =>
-  deleteDataResultSchema.parse({ deleted: await deleteAccountData({ scope: await scopeFor(user.id) }) }),
+export const DELETE = route({ auth: "account", needs: "account", body: deleteDataSchema }, async ({ scope }) =>
+  deleteDataResultSchema.parse({ deleted: await deleteAccountData({ scope: await scope }) }),
 );
