@@ -105,7 +105,7 @@ function branches(scope: Scope): SQL[] {
 }
 
 /** Date-only `to` means the whole of that day (UTC); a date-time is an exclusive bound. */
-function timeBounds(query: Pick<MemoryListQuery, "from" | "to">): { from?: string; to?: string } {
+export function timeBounds(query: Pick<MemoryListQuery, "from" | "to">): { from?: string; to?: string } {
   const from = query.from ? (query.from.length === 10 ? `${query.from}T00:00:00Z` : query.from) : undefined;
   let to: string | undefined;
   if (query.to) {
