@@ -103,6 +103,8 @@ test("when Omi has not enabled the app yet, the page says so and sends the code 
 test("personal API tokens: create (shown once), use, revoke", async ({ page }) => {
   await signUp(page, uniqueEmail("tokens"), "/settings");
   await page.getByLabel("Token name").fill("Backup script");
+  // Listing tokens needs the account scope; read is ticked already.
+  await page.getByRole("checkbox", { name: /^Account/ }).check();
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByLabel("New API token").textContent())!.trim();
   expect(token).toMatch(/^oht_/);

@@ -1,8 +1,8 @@
 /**
- * The MCP SDK's own client, talking Streamable HTTP to the /api/mcp route handlers in
- * this process (its fetch hands each request to the route): the same protocol and
- * transport code as over a socket, without a server to start. The e2e spec
- * (e2e/mcp.spec.ts) drives the real server.
+ * The MCP SDK's own client over Streamable HTTP. By default it talks to the /api/mcp
+ * route handlers in this process (its fetch hands each request to the route): the same
+ * protocol and transport code as over a socket, without a server to start. Given a
+ * base URL (e2e/mcp.spec.ts), it talks to the real server over the network.
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -19,10 +19,10 @@ export async function mcpFetch(url: string | URL, init?: RequestInit): Promise<R
   return handler(req, { params: Promise.resolve({}) });
 }
 
-export async function connect(token: string): Promise<Client> {
+export async function connect(token: string, server?: string): Promise<Client> {
   const client = new Client({ name: "omi-hub-tests", version: "1.0.0" });
-  const transport = new StreamableHTTPClientTransport(new URL(`${base}/api/mcp`), {
-    fetch: mcpFetch,
+  const transport = new StreamableHTTPClientTransport(new URL(`${server ?? base}/api/mcp`), {
+    ...(server ? {} : { fetch: mcpFetch }),
     requestInit: { headers: { authorization: `Bearer ${token}` } },
   });
   await client.connect(transport);
