@@ -7,7 +7,7 @@ import type { Page } from "@playwright/test";
 import { sendAudio, sendDaySummary, streamLive } from "../scripts/simulator";
 import { memoryBody } from "../scripts/simulator/payloads";
 import { postWebhook } from "../scripts/simulator/send";
-import { call, connect } from "../tests/mcp/client";
+import { callTool as call, connectMcp } from "../scripts/mcp/client";
 import { accountWithWebhookToken, expect, screenshot, signUp, test, uniqueEmail } from "./fixtures";
 
 const fakeOmi = `http://127.0.0.1:${Number(process.env.E2E_FAKE_OMI_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 99)}`;
@@ -59,7 +59,7 @@ test("an assistant reads this account's data over MCP with the SDK client, withi
   expect((await sendDaySummary({ ...target, date: "2024-05-14" })).requests[0]!.status).toBe(200);
   await sendAudio({ ...target, seconds: 2, burstSeconds: 2 });
 
-  const read = await connect(await token(page, baseURL!, ["read"]), baseURL!);
+  const read = await connectMcp({ baseUrl: baseURL!, token: await token(page, baseURL!, ["read"]) });
   expect((await read.listTools()).tools.map((t) => t.name).sort()).toEqual(allTools);
 
   // Found by the transcript-only word, then read with its speakers.
@@ -82,7 +82,7 @@ test("an assistant reads this account's data over MCP with the SDK client, withi
   const refused = await call(read, "complete_action_item", { id: item.id });
   expect(refused.isError).toBe(true);
   expect(refused.text).toMatch(/lacks the "write" scope/);
-  const write = await connect(await token(page, baseURL!, ["write"]), baseURL!);
+  const write = await connectMcp({ baseUrl: baseURL!, token: await token(page, baseURL!, ["write"]) });
   expect((await call(write, "complete_action_item", { id: item.id })).data).toMatchObject({ id: item.id, completed: true });
   expect((await call(read, "list_action_items", { status: "completed" })).data.items.map((i: { id: string }) => i.id)).toContain(item.id);
 
@@ -116,7 +116,7 @@ test("an assistant reads this account's data over MCP with the SDK client, withi
 
   // Notifications: only with the notify scope, only to a verified uid; Omi (the fake) receives it.
   expect((await call(read, "send_notification", { message: "hi" })).text).toMatch(/lacks the "notify" scope/);
-  const notify = await connect(await token(page, baseURL!, ["notify"]), baseURL!);
+  const notify = await connectMcp({ baseUrl: baseURL!, token: await token(page, baseURL!, ["notify"]) });
   expect((await call(notify, "send_notification", { uid, message: "hi" })).text).toMatch(/no verified link/);
   await verifiedLink(page, baseURL!, uid);
   await fetch(`${fakeOmi}/__fake/reset`);
@@ -128,7 +128,7 @@ test("an assistant reads this account's data over MCP with the SDK client, withi
   // Another account: the same ids are not found, its searches find nothing of ours.
   const otherPage = await page.context().browser()!.newPage({ baseURL });
   await signUp(otherPage, uniqueEmail("mcp-other"));
-  const stranger = await connect(await token(otherPage, baseURL!, ["read", "write"]), baseURL!);
+  const stranger = await connectMcp({ baseUrl: baseURL!, token: await token(otherPage, baseURL!, ["read", "write"]) });
   for (const [tool, args] of [
     ["get_memory", { id: hit.id }],
     ["complete_action_item", { id: item.id, completed: false }],
@@ -157,7 +157,7 @@ test("a token revoked mid-session stops working at once; no token gets the MCP 4
   await signUp(page, uniqueEmail("mcp-revoke"));
   const res = await page.request.post("/api/v1/tokens", { data: { name: "soon revoked", scopes: ["read"] }, headers: { origin: baseURL! } });
   const { token: secret, item } = (await res.json()) as { token: string; item: { id: string } };
-  const client = await connect(secret, baseURL!);
+  const client = await connectMcp({ baseUrl: baseURL!, token: secret });
   expect((await call(client, "search_memories", {})).isError).toBe(false);
   expect((await page.request.delete(`/api/v1/tokens/${item.id}`, { headers: { origin: baseURL! } })).status()).toBe(200);
   await expect(call(client, "search_memories", {})).rejects.toThrow(/401|Unauthorized|not valid/i);
@@ -196,7 +196,7 @@ test("Settings → AI assistants: a read-only token and ready-made instructions 
   expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toEqual(json);
 
   // The token in the instructions works, and only for reading.
-  const client = await connect(secret, baseURL!);
+  const client = await connectMcp({ baseUrl: baseURL!, token: secret });
   expect((await client.listTools()).tools).toHaveLength(allTools.length);
   expect((await call(client, "complete_action_item", { id: "x" })).text).toMatch(/"write" scope/);
   await client.close();
