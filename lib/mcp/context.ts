@@ -13,6 +13,7 @@ import { toAppError } from "@/lib/api/respond";
 import { lazyScope, type Scope } from "@/lib/auth/scope";
 import type { TokenScope } from "@/lib/auth/token-scopes";
 import { log } from "@/lib/log";
+import { sanitizeJson, sanitizeText } from "@/lib/webhooks/sanitize";
 
 export type McpContext = {
   user: RequestUser;
@@ -78,11 +79,12 @@ export function addTool<S extends z.ZodRawShape>(
   },
   run: (args: z.infer<z.ZodObject<S>>) => Promise<Record<string, unknown>>,
 ): void {
-  // The SDK has validated `args` against `input` before this runs.
+  // The SDK has validated `args` against `input` before this runs. Postgres refuses NUL and
+  // lone surrogates in text: they are dropped (an id is then simply not found), as route() does.
   const handler = async (args: Record<string, unknown>): Promise<CallToolResult> => {
     try {
       requireToolScope(ctx, def.needs);
-      return toolResult(await run(args as z.infer<z.ZodObject<S>>));
+      return toolResult(await run(sanitizeJson(args) as z.infer<z.ZodObject<S>>));
     } catch (err) {
       return toolError(err, def.name);
     }
@@ -117,7 +119,9 @@ export function addResource(
     new ResourceTemplate(def.template, { list: undefined }),
     { title: def.title, description: def.description, mimeType: "application/json" },
     async (uri, variables) => {
-      const values = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v).slice(0, 100)]));
+      const values = Object.fromEntries(
+        Object.entries(variables).map(([k, v]) => [k, sanitizeText(String(Array.isArray(v) ? v[0] : v).slice(0, 100))]),
+      );
       try {
         requireToolScope(ctx, "read");
         const text = JSON.stringify(await read(values), null, 2);

@@ -302,3 +302,40 @@ describe("/api/mcp authentication", () => {
     expect(get.headers.get("allow")).toBe("POST");
   });
 });
+
+describe("/api/mcp under hostile input", () => {
+  it("answers malformed JSON-RPC with a 4xx or a JSON-RPC error, never a 5xx", async () => {
+    const a = await account(["read"]);
+    const { mcpFetch } = await import("./client");
+    const bodies: [string, string][] = [
+      ["application/json", "{"],
+      ["application/json", "[]"],
+      ["application/json", "null"],
+      ["application/json", '"tools/list"'],
+      ["application/json", '{"jsonrpc":"2.0","id":1}'],
+      ["application/json", '{"jsonrpc":"2.0","id":1,"method":"nope"}'],
+      ["application/json", '{"jsonrpc":"2.0","id":1,"method":"tools/call"}'],
+      ["application/json", '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_memory","arguments":"x"}}'],
+      ["application/json", '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_memory","arguments":{"id":"\\u0000"}}}'],
+      ["application/json", '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_memories","arguments":{"query":"\\ud800 \\" or 1=1 --"}}}'],
+      ["application/json", `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"list_action_items","arguments":{"cursor":"${"A".repeat(900)}"}}}`],
+      ["application/json", '{"jsonrpc":"2.0","id":1,"method":"resources/read","params":{"uri":"omi-hub://memories/%ED%A0%80"}}'],
+      ["application/json", `[${Array.from({ length: 50 }, (_, i) => `{"jsonrpc":"2.0","id":${i},"method":"tools/list"}`).join(",")}]`],
+      ["text/plain", '{"jsonrpc":"2.0","id":1,"method":"tools/list"}'],
+    ];
+    for (const [type, body] of bodies) {
+      const res = await mcpFetch("http://hub.test/api/mcp", {
+        method: "POST",
+        headers: { authorization: `Bearer ${a.token}`, "content-type": type, accept: "application/json, text/event-stream" },
+        body,
+      });
+      expect(res.status, `${type} ${body.slice(0, 80)}`).toBeLessThan(500);
+      const answer = (await res.text()).trim();
+      if (res.status === 200 && answer.startsWith("{")) {
+        const parsed = JSON.parse(answer) as { result?: { isError?: boolean; structuredContent?: { error?: { code?: string } } } };
+        // A refusal in words, never an internal failure (that would be a bug, like a 500).
+        if (parsed.result?.isError) expect(parsed.result.structuredContent?.error?.code, body.slice(0, 80)).not.toBe("internal");
+      }
+    }
+  });
+});
