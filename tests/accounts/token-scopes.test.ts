@@ -42,6 +42,17 @@ describe("secretMatches", () => {
   });
 });
 
+describe("the data scope route() gives handlers", () => {
+  it("is looked up once, on first use", async () => {
+    const { lazyScope } = await import("@/lib/auth/scope");
+    const a = await accountWith(["read"]);
+    const scope = lazyScope(a.userId);
+    const first = scope();
+    expect(scope()).toBe(first);
+    expect(await first).toEqual({ userId: a.userId, uids: [a.uid] });
+  });
+});
+
 describe("token scopes", () => {
   it("a token reads with the read scope and is refused with 403 naming the scope it lacks", async () => {
     const r = await routes();
