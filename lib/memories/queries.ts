@@ -93,7 +93,7 @@ function toSummary(r: SummaryRow, extra: { snippet?: string | null; rank?: numbe
 }
 
 /** The two visibility branches (see the file comment); the second only when the account has linked uids. */
-function branches(scope: Scope): SQL[] {
+export function branches(scope: Scope): SQL[] {
   const visible = visibleTo(memories, scope);
   const own = sql`"memories"."owner_user_id" = ${scope.userId} and ${visible}`;
   if (scope.uids.length === 0) return [own];
