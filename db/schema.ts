@@ -39,6 +39,7 @@ import {
   type DataScope,
 } from "@/lib/constants";
 
+import type { TokenScope } from "@/lib/auth/token-scopes";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
@@ -177,6 +178,10 @@ export const apiTokens = pgTable(
     tokenHash: text("token_hash").notNull().unique(),
     /** First characters, to recognise a token in the list. */
     prefix: text("prefix").notNull(),
+    /** What the token may do (lib/auth/token-scopes.ts). Tokens older than scopes got all four. */
+    scopes: text("scopes").array().$type<TokenScope[]>().notNull(),
+    /** After this instant the token is refused as expired; null: it never expires. */
+    expiresAt: tstz("expires_at"),
     lastUsedAt: tstz("last_used_at"),
     createdAt: createdAt(),
   },

@@ -96,6 +96,8 @@ test("personal API tokens: create (shown once), use, revoke", async ({ page, acc
   expect(account.email).toContain("@");
   await page.goto("/settings");
   await page.getByLabel("Token name").fill("Backup script");
+  // Listing tokens needs the account scope; read is ticked already.
+  await page.getByRole("checkbox", { name: /^Account/ }).check();
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByLabel("New API token").textContent())!.trim();
   expect(token).toMatch(/^oht_/);

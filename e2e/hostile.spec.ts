@@ -91,7 +91,7 @@ test("hostile inputs get answers from the table only, and valid deliveries in be
   // One account: its personal webhook token, an API token, and a signing secret so signatures are checked.
   const { email, token, uid } = account;
   const origin = { origin: baseURL! };
-  const created = await page.request.post("/api/v1/tokens", { data: { name: "hostile suite" }, headers: origin });
+  const created = await page.request.post("/api/v1/tokens", { data: { name: "hostile suite", scopes: ["read", "write", "notify", "account"] }, headers: origin });
   expect(created.status()).toBe(200);
   const apiToken = ((await created.json()) as { token: string }).token;
   const signingSecret = `whsec_${Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url")}`;

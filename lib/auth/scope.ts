@@ -37,3 +37,19 @@ export function visibleTo(table: { uid: AnyPgColumn; ownerUserId: AnyPgColumn },
   if (scope.uids.length === 0) return own;
   return or(own, and(isNull(table.ownerUserId), inArray(table.uid, scope.uids)))!;
 }
+
+/**
+ * The scope of `userId`, looked up the first time it is asked for and then reused: for
+ * request handlers that may or may not need it. A failure is reported to whoever awaits
+ * it, never as an unhandled rejection.
+ */
+export function lazyScope(userId: string): () => Promise<Scope> {
+  let scope: Promise<Scope> | undefined;
+  return () => {
+    if (!scope) {
+      scope = scopeFor(userId);
+      scope.catch(() => {});
+    }
+    return scope;
+  };
+}

@@ -28,6 +28,16 @@ export function safeEqual(a: string, b: string): boolean {
   return timingSafeEqual(da, db);
 }
 
+/**
+ * Does a presented secret equal the configured one (NOTIFY_API_KEY, CRON_SECRET)?
+ * Both sides are hashed first, so the comparison always runs over 64 characters and
+ * its timing reveals neither the content nor the length of the secret.
+ */
+export function secretMatches(given: string | null | undefined, expected: string | null | undefined): boolean {
+  if (!given || !expected) return false;
+  return safeEqual(sha256(given), sha256(expected));
+}
+
 let key: Buffer | undefined;
 function encryptionKey(): Buffer {
   key ??= Buffer.from(hkdfSync("sha256", env.AUTH_SECRET, "omi-hub", "at-rest-encryption", 32));

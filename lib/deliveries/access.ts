@@ -1,7 +1,7 @@
 /**
  * Who is looking at the delivery log. Everyone sees their own deliveries (the
  * visibleTo rule); operators also see deliveries nobody owns yet: uids without a
- * verified link, and unauthenticated attempts — metadata only.
+ * verified link, as metadata only, and the count of refused unauthenticated requests.
  *
  * Operators are a database flag (users.is_operator), set and cleared only by
  * `npm run user -- grant-operator | revoke-operator <email>`: an email typed into the
@@ -20,7 +20,12 @@ export async function isOperator(userId: string): Promise<boolean> {
   return row?.isOperator ?? false;
 }
 
+/** The viewer of a route, which has the caller's scope already (lib/api/handler.ts). */
+export async function deliveryViewer({ scope, userId }: { scope: Scope; userId: string }): Promise<DeliveryViewer> {
+  return { scope, operator: await isOperator(userId) };
+}
+
+/** The viewer of a page (pages have no route-provided scope). */
 export async function deliveryViewerFor(user: { id: string }): Promise<DeliveryViewer> {
-  const [scope, operator] = await Promise.all([scopeFor(user.id), isOperator(user.id)]);
-  return { scope, operator };
+  return deliveryViewer({ scope: await scopeFor(user.id), userId: user.id });
 }

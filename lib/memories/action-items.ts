@@ -13,11 +13,17 @@ import { AppError } from "@/lib/api/errors";
 import type { ActionItemView, ActionItemWithMemory } from "@/lib/api/schemas/memories";
 import { visibleTo, type Scope } from "@/lib/auth/scope";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { actionItemColumns, iso, toActionItem, type ActionItemRow } from "./queries";
+import { actionItemColumns, branches, iso, toActionItem, type ActionItemRow } from "./queries";
 
 export type ActionItemStatus = "open" | "completed" | "all";
 
-/** Open and/or completed items Omi still lists, newest memory first, in the memory's order. */
+/**
+ * Open and/or completed items Omi still lists, newest memory first, in the memory's order.
+ * Like the memories list (see lib/memories/queries.ts), one query per visibility branch
+ * walks that branch's (listed_at, id) index and stops after a page; the two short lists are
+ * merged. One OR across both branches would sort every memory of the account (a whole
+ * table scan at 100,000 memories).
+ */
 export async function listActionItems({
   scope,
   status,
@@ -35,22 +41,24 @@ export async function listActionItems({
   if (cursor && cursor.k !== "a") throw new AppError("bad_request", "The cursor is not valid: start again from the first page");
   const done = sql`coalesce("action_items"."completed_local", "action_items"."completed_omi")`;
   const statusFilter = status === "open" ? sql`not ${done}` : status === "completed" ? done : sql`true`;
+  // The first condition lets the index start at the cursor's memory; the second is exact.
   const after = cursor
-    ? sql`("memories"."listed_at", "memories"."id", -"action_items"."idx") < (${cursor.t}::timestamptz, ${cursor.m}, ${-cursor.i})`
+    ? sql`("memories"."listed_at", "memories"."id") <= (${cursor.t}::timestamptz, ${cursor.m})
+        and ("memories"."listed_at", "memories"."id", -"action_items"."idx") < (${cursor.t}::timestamptz, ${cursor.m}, ${-cursor.i})`
     : sql`true`;
-  const found = await rows<
-    ActionItemRow & { idx: number; title: string; emoji: string; listed_at_iso: string; listed_key: string }
-  >(
-    sql`select ${actionItemColumns}, "action_items"."idx", "memories"."title", "memories"."emoji",
+  const take = limit + 1;
+  const parts = branches(scope).map(
+    (branch) => sql`(select ${actionItemColumns}, "action_items"."idx", "memories"."title", "memories"."emoji", "memories"."listed_at",
         ${iso(sql`"memories"."listed_at"`)} as listed_at_iso,
         to_char("memories"."listed_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as listed_key
-      from "action_items" join "memories" on "memories"."id" = "action_items"."memory_id"
-      where ${visibleTo(memories, scope)} and "action_items"."present" and not "memories"."discarded"
-        and ${statusFilter} and ${after}
-      order by "memories"."listed_at" desc, "memories"."id" desc, "action_items"."idx" asc
-      limit ${limit + 1}`,
-    on,
+      from "memories" join "action_items" on "action_items"."memory_id" = "memories"."id"
+      where ${branch} and "action_items"."present" and not "memories"."discarded" and ${statusFilter} and ${after}
+      order by "memories"."listed_at" desc nulls last, "memories"."id" desc nulls last, "action_items"."idx" asc
+      limit ${take})`,
   );
+  const found = await rows<
+    ActionItemRow & { idx: number; title: string; emoji: string; listed_at_iso: string; listed_key: string }
+  >(sql`select * from (${sql.join(parts, sql` union all `)}) page order by listed_at desc, memory_id desc, idx asc limit ${take}`, on);
   const page = found.slice(0, limit);
   const last = page[page.length - 1];
   return {

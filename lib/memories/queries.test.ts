@@ -232,4 +232,22 @@ describe("getMemory and action items", () => {
     } while (cursor);
     expect(seen).toEqual(["a0", "b0", "a1", "b1", "a2", "b2", "a3", "b3"]);
   });
+
+  it("pages action items merged from both visibility branches, in order, and none of others", async () => {
+    for (let i = 0; i < 6; i++) {
+      // Alternately through alice's own token and as app-token rows of her linked uid; bob's in between.
+      await seedMemory({ uid: i % 2 ? "uid-alice" : "uid-personal", ownerUserId: i % 2 ? null : alice.userId, title: `m${i}`, startedAt: minutesAgo(i), actionItems: [{ description: `a${i}` }, { description: `b${i}` }] });
+      await seedMemory({ uid: "uid-bob", ownerUserId: bob.userId, title: `bob${i}`, startedAt: minutesAgo(i + 0.5), actionItems: [{ description: `bob${i}` }] });
+    }
+    for (const limit of [1, 2, 3, 5]) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listActionItems({ scope: alice, status: "all", limit, cursor });
+        seen.push(...page.items.map((i) => i.description));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen, `limit ${limit}`).toEqual(["a0", "b0", "a1", "b1", "a2", "b2", "a3", "b3", "a4", "b4", "a5", "b5"]);
+    }
+  });
 });

@@ -120,7 +120,7 @@ function toSummary(r: SummaryRow, extra: { snippet?: string | null; rank?: numbe
 }
 
 /** The two visibility branches (see the file comment); the second only when the account has linked uids. */
-function branches(scope: Scope): SQL[] {
+export function branches(scope: Scope): SQL[] {
   const visible = visibleTo(memories, scope);
   const own = sql`"memories"."owner_user_id" = ${scope.userId} and ${visible}`;
   if (scope.uids.length === 0) return [own];
@@ -132,7 +132,7 @@ function branches(scope: Scope): SQL[] {
 }
 
 /** Date-only `to` means the whole of that day (UTC); a date-time is an exclusive bound. */
-function timeBounds(query: Pick<MemoryListQuery, "from" | "to">): { from?: string; to?: string } {
+export function timeBounds(query: Pick<MemoryListQuery, "from" | "to">): { from?: string; to?: string } {
   const from = query.from ? (query.from.length === 10 ? `${query.from}T00:00:00Z` : query.from) : undefined;
   let to: string | undefined;
   if (query.to) {

@@ -9,6 +9,7 @@
 import os from "node:os";
 import { sampleMemory, startApp, type RunningApp } from "./lib/app";
 import { mb, ms, summarize, type BenchRow } from "./lib/stats";
+import { allTokenScopes } from "@/lib/auth/token-scopes";
 
 const accounts = 20;
 const perAccount = 5;
@@ -28,7 +29,7 @@ async function createAccounts(databaseUrl: string): Promise<Account[]> {
   const out: Account[] = [];
   for (let i = 0; i < accounts; i++) {
     const user = await createUser({ email: `bench-live-${run}-${i}@example.test`, password: `bench-password-${run}` });
-    const { token } = await createApiToken({ userId: user.id, name: "bench" });
+    const { token } = await createApiToken({ userId: user.id, name: "bench", scopes: allTokenScopes });
     out.push({ userId: user.id, apiToken: token, webhookToken: await getWebhookToken(user.id), uid: `bench-live-${run}-${i}` });
   }
   const { closeDb } = await import("@/db/client");

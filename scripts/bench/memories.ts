@@ -22,10 +22,10 @@ import { mb, ms, percentile, type BenchRow } from "./lib/stats";
 
 export const memoriesDatabaseUrl = () => benchDatabaseUrl("omihub_bench_memories");
 
-const MEMORIES = 100_000;
+export const MEMORIES = 100_000;
 const SEGMENTS_PER_MEMORY = 20;
-const USER = "bench-user";
-const LINKED_UID = "bench-uid";
+export const USER = "bench-user";
+export const LINKED_UID = "bench-uid";
 const REPEATS = 40;
 const DEPTH = 50;
 
@@ -103,15 +103,16 @@ export async function ensureMemoriesSeed(url: string, { reseed = false } = {}): 
 }
 
 /** A fresh API token for bench-user, made with the project's own secrets and schema. */
-async function benchToken(url: string): Promise<string> {
+export async function benchToken(url: string): Promise<string> {
   const { newToken, sha256 } = await import("@/lib/auth/secrets");
+  const { allTokenScopes } = await import("@/lib/auth/token-scopes");
   const schema = await import("@/db/schema");
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const token = newToken("api");
     await drizzle(client, { schema })
       .insert(schema.apiTokens)
-      .values({ userId: USER, name: `bench ${new Date().toISOString()}`, tokenHash: sha256(token), prefix: token.slice(0, 10) });
+      .values({ userId: USER, name: `bench ${new Date().toISOString()}`, tokenHash: sha256(token), prefix: token.slice(0, 10), scopes: allTokenScopes });
     return token;
   } finally {
     await client.end();

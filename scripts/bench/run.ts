@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark in scripts/bench/ against a production build on a
  * real Postgres, one table at the end (also written to .bench/results.md).
  *   BENCH_DATABASE_URL  server to use (default DATABASE_URL, else the local server)
- *   BENCH_ONLY=ingest,live,audio,wav,memories   run a subset     BENCH_SECONDS=10   ingest load duration
+ *   BENCH_ONLY=ingest,live,audio,wav,memories,mcp   run a subset     BENCH_SECONDS=10   ingest load duration
  *   --rebuild   rebuild .next-bench first (after code changes)     --reseed   reload the 100k-memory data set
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -16,6 +16,7 @@ import { benchAudioIngest } from "./audio-ingest";
 import { benchWav } from "./wav";
 import { benchMemories } from "./memories";
 import { databaseModes, type DatabaseMode } from "./lib/modes";
+import { benchMcp } from "./mcp";
 
 type Bench = { name: string; run: (ctx: { databaseUrl: string; modes: DatabaseMode[] }) => Promise<BenchRow[]> };
 
@@ -25,6 +26,7 @@ const benches: Bench[] = [
   { name: "audio", run: benchAudioIngest },
   { name: "wav", run: benchWav },
   { name: "memories", run: benchMemories },
+  { name: "mcp", run: benchMcp },
 ];
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());

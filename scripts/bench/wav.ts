@@ -13,6 +13,7 @@
  */
 import { startApp, sampleMemory, benchDatabaseUrl, ensureBuild, ensureDatabase } from "./lib/app";
 import { mb, ms, percentile, printTable, type BenchRow } from "./lib/stats";
+import { allTokenScopes } from "@/lib/auth/token-scopes";
 
 const SR = 16000;
 const SECONDS = 2 * 60 * 60;
@@ -39,7 +40,7 @@ async function seed(databaseUrl: string): Promise<{ token: string; recordingId: 
   try {
     const email = "bench-audio@example.test";
     const user = (await db.select().from(users).where(eq(users.email, email)))[0] ?? (await createUser({ email, password: "bench-audio-password" }));
-    const { token } = await createApiToken({ userId: user.id, name: `bench ${Date.now()}` });
+    const { token } = await createApiToken({ userId: user.id, name: `bench ${Date.now()}`, scopes: allTokenScopes });
     const full = SECONDS * SR * 2;
     const existing = (await db.select().from(recordings).where(eq(recordings.uid, UID))).find((r) => r.byteLength === full);
     if (existing) return { token, recordingId: existing.id, bytes: full };

@@ -66,7 +66,7 @@ describe("/api/v1 authentication", () => {
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ email: account.email, timeZone: "UTC", signingSecretSet: false });
 
-    const created = await call(createToken, { method: "POST", token: account.apiToken, body: { name: "script" } });
+    const created = await call(createToken, { method: "POST", token: account.apiToken, body: { name: "script", scopes: ["read", "account"] } });
     expect(created.status).toBe(200);
     const { token, item } = (await created.json()) as { token: string; item: { id: string; prefix: string } };
     expect(token.startsWith(item.prefix)).toBe(true);

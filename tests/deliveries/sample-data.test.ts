@@ -67,8 +67,8 @@ describe("send sample data", () => {
     expect(c.days.every((d) => d.fromLegacy === false)).toBe(true);
     expect(c.buttons).toHaveLength(1);
 
-    const { deliveryViewerFor } = await import("@/lib/deliveries/access");
     const { listDeliveries } = await import("@/lib/deliveries/queries");
+    const { deliveryViewerFor } = await import("@/lib/deliveries/access");
     const { deliveryListQuerySchema } = await import("@/lib/api/schemas/deliveries");
     const list = await listDeliveries({ viewer: await deliveryViewerFor({ id: owner.userId }), query: deliveryListQuerySchema.parse({ limit: "100" }) });
     expect(list.items).toHaveLength(6 + 1 + 10 + 2 + 1);

@@ -12,6 +12,7 @@ import { db } from "@/db/client";
 import { omiLinks } from "@/db/schema";
 import { getWebhookToken } from "@/lib/auth/webhook-tokens";
 import type { TestAccount } from "./types";
+import { allTokenScopes } from "@/lib/auth/token-scopes";
 
 export async function createTestAccount(): Promise<TestAccount> {
   const tag = randomBytes(6).toString("hex");
@@ -19,7 +20,7 @@ export async function createTestAccount(): Promise<TestAccount> {
   const user = await createUser({ email, password: `password-${tag}` });
   const uid = `uid-${tag}`;
   await db.insert(omiLinks).values({ userId: user.id, uid, status: "verified", verifiedAt: new Date() });
-  const { token: apiToken } = await createApiToken({ userId: user.id, name: "isolation test" });
+  const { token: apiToken } = await createApiToken({ userId: user.id, name: "isolation test", scopes: allTokenScopes });
   const webhookToken = await getWebhookToken(user.id);
   return { userId: user.id, email, apiToken, webhookToken, uid };
 }

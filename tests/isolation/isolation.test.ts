@@ -18,13 +18,14 @@ const cases = Object.entries(modules).flatMap(([file, mod]) => (mod.default ?? [
 async function call(c: IsolationCase, request: IsolationRequest, token: string | null): Promise<{ res: Response; body: unknown }> {
   const handler = await c.handler();
   const method = c.method ?? "GET";
-  const headers = new Headers({ host: "localhost" });
+  const headers = new Headers({ host: "localhost", ...request.headers });
   if (token) headers.set("authorization", `Bearer ${token}`);
-  if (c.body !== undefined) headers.set("content-type", "application/json");
+  const payload = request.body !== undefined ? request.body : c.body;
+  if (payload !== undefined) headers.set("content-type", "application/json");
   const req = new Request(`http://localhost${request.path}`, {
     method,
     headers,
-    ...(c.body !== undefined ? { body: JSON.stringify(c.body) } : {}),
+    ...(payload !== undefined ? { body: JSON.stringify(payload) } : {}),
   });
   const res = await handler(req, { params: Promise.resolve(request.params ?? {}) });
   const text = await res.clone().text();
@@ -51,7 +52,10 @@ describe("isolation table", () => {
       expect(anonymous.body, "without auth: the one error shape").toMatchObject({ error: { code: "unauthorized" } });
 
       const stranger = await call(c, request, other.apiToken);
-      if (c.kind === "resource") {
+      if (c.kind === "resource" && request.outcome) {
+        expect(stranger.res.status, "another account: answered inside a 2xx").toBe(200);
+        expect(request.outcome(stranger.body, stranger.res), `another account must get "not found" (body: ${JSON.stringify(stranger.body).slice(0, 300)})`).toBe("not_found");
+      } else if (c.kind === "resource") {
         expect(stranger.res.status, "another account must get 404").toBe(404);
       } else {
         expect(stranger.res.status, "another account: list answers 2xx").toBeGreaterThanOrEqual(200);
@@ -64,6 +68,7 @@ describe("isolation table", () => {
       expect(own.res.status, `the owner must get 2xx (body: ${JSON.stringify(own.body).slice(0, 300)})`).toBeGreaterThanOrEqual(200);
       expect(own.res.status).toBeLessThan(300);
       if (c.kind === "list") expect(request.contains!(own.body, own.res), "the owner must see the item").toBe(true);
+      if (request.outcome) expect(request.outcome(own.body, own.res), `the owner must find it (body: ${JSON.stringify(own.body).slice(0, 300)})`).toBe("found");
     });
   }
 });

@@ -12,7 +12,8 @@
  * (last, so DELETE/PATCH cases prove the stranger changed nothing).
  *
  * For "resource" routes the other account must get 404 (not 403: existence is not
- * revealed) and the owner 2xx (so the case can fail). For "list" routes the other
+ * revealed) and the owner 2xx (so the case can fail); a route that answers inside a 200
+ * (MCP tools) says how "not found" and "found" look with `outcome`. For "list" routes the other
  * account gets 2xx without the owner's item, the owner with it.
  */
 export type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -36,6 +37,15 @@ export type IsolationRequest = {
   params?: Record<string, string>;
   /** For list routes: is the owner's resource in this response body? */
   contains?: (body: unknown, res: Response) => boolean;
+  /** JSON body for this request (overrides the case's `body`), e.g. one that names the resource's id. */
+  body?: unknown;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
+  /**
+   * For resources answered inside a 2xx (an MCP tool call answers 200 with a tool error):
+   * what the body says. The other account must get "not_found", the owner "found".
+   */
+  outcome?: (body: unknown, res: Response) => "found" | "not_found" | "other";
 };
 
 export type IsolationCase = {

@@ -11,6 +11,7 @@ import { exportArchive } from "@/lib/memories/account-data";
 import { zipLength, zipStream, type ZipEntry } from "@/lib/memories/zip";
 import { resetTables, useTestDb } from "@/tests/db";
 import { seedMemory } from "./seed";
+import { allTokenScopes } from "@/lib/auth/token-scopes";
 
 useTestDb();
 
@@ -19,7 +20,7 @@ const ctx = { params: Promise.resolve({}) };
 async function account(email: string, uid: string) {
   const [user] = await db.insert(users).values({ email }).returning({ id: users.id });
   await db.insert(omiLinks).values({ userId: user!.id, uid, status: "verified" });
-  const { token } = await createApiToken({ userId: user!.id, name: "t" });
+  const { token } = await createApiToken({ userId: user!.id, name: "t", scopes: allTokenScopes });
   return { userId: user!.id, token, uid };
 }
 

@@ -10,6 +10,7 @@ import { createApiToken } from "@/lib/accounts/api-tokens";
 import { memoryDetailSchema, memoryListSchema } from "@/lib/api/schemas/memories";
 import { resetTables, useTestDb } from "@/tests/db";
 import { seedMemory } from "./seed";
+import { allTokenScopes } from "@/lib/auth/token-scopes";
 
 useTestDb();
 
@@ -20,7 +21,7 @@ const get = (path: string, token: string) => new Request(`${base}${path}`, { hea
 async function account(email: string, uid: string) {
   const [user] = await db.insert(users).values({ email }).returning({ id: users.id });
   await db.insert(omiLinks).values({ userId: user!.id, uid, status: "verified" });
-  const { token } = await createApiToken({ userId: user!.id, name: "test" });
+  const { token } = await createApiToken({ userId: user!.id, name: "test", scopes: allTokenScopes });
   return { userId: user!.id, token, uid };
 }
 

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { postWebhook, uidQuery } from "@/tests/webhooks/sender";
+import { allTokenScopes } from "@/lib/auth/token-scopes";
 
 export type Account = { userId: string; uid: string; apiToken: string; webhookToken: string };
 
@@ -19,7 +20,7 @@ export async function makeAccount({ verified = true }: { verified?: boolean } = 
   const user = await createUser({ email: `notify-${tag}@example.test`, password: `password-${tag}` });
   const uid = `uid-${tag}`;
   await db.insert(omiLinks).values({ userId: user.id, uid, status: verified ? "verified" : "unverified", verifiedAt: verified ? new Date() : null });
-  const { token: apiToken } = await createApiToken({ userId: user.id, name: "notify test" });
+  const { token: apiToken } = await createApiToken({ userId: user.id, name: "notify test", scopes: allTokenScopes });
   return { userId: user.id, uid, apiToken, webhookToken: await getWebhookToken(user.id) };
 }
 

@@ -5,6 +5,7 @@
  * may only read leaves ticks here with the reason in words.
  */
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { allTokenScopes } from "@/lib/auth/token-scopes";
 import { resetTables, useTestDb } from "../db";
 import { accountWithLink, devFake, runUntilSettled } from "./helpers";
 
@@ -36,7 +37,7 @@ async function setup({ scopes = writeScopes }: { scopes?: string[] } = {}) {
   const { connectKey } = await import("@/lib/omi-sync/keys");
   await connectKey({ userId, linkId, key: KEY });
   const { createApiToken } = await import("@/lib/accounts/api-tokens");
-  const { token } = await createApiToken({ userId, name: "test" });
+  const { token } = await createApiToken({ userId, name: "test", scopes: allTokenScopes });
   return { userId, linkId, token, conversations: seeded.conversations.map((c) => c.id) };
 }
 
@@ -155,7 +156,7 @@ describe("action items both ways", () => {
     const { connectKey } = await import("@/lib/omi-sync/keys");
     expect((await connectKey({ userId, linkId, key: "omi_dev_noselfcheck_0001" })).canWriteActionItems).toBeNull();
     const { createApiToken } = await import("@/lib/accounts/api-tokens");
-    const { token } = await createApiToken({ userId, name: "t" });
+    const { token } = await createApiToken({ userId, name: "t", scopes: allTokenScopes });
     const [first] = await items(userId);
     const ticked = await tickHere(token, first!.id, true);
     expect(ticked.omiSync).toMatchObject({ state: "failed", error: expect.stringMatching(/action_items:write/) });

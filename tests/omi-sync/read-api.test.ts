@@ -17,11 +17,12 @@ let stranger: { token: string };
 async function account(uid: string) {
   const { createUser } = await import("@/lib/accounts/users");
   const { createApiToken } = await import("@/lib/accounts/api-tokens");
+  const { allTokenScopes } = await import("@/lib/auth/token-scopes");
   const { db } = await import("@/db/client");
   const { omiLinks } = await import("@/db/schema");
   const user = await createUser({ email: `${uid}@example.test`, password: "password-123" });
   await db.insert(omiLinks).values({ userId: user.id, uid, status: "verified", verifiedAt: new Date() });
-  return { token: (await createApiToken({ userId: user.id, name: "t" })).token };
+  return { token: (await createApiToken({ userId: user.id, name: "t", scopes: allTokenScopes })).token };
 }
 
 async function get(path: string, token: string) {

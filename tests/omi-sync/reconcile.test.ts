@@ -8,6 +8,7 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { allTokenScopes } from "@/lib/auth/token-scopes";
 import { useTestDb } from "../db";
 import { accountWithLink, devFake, hubServer, runUntilSettled } from "./helpers";
 
@@ -38,7 +39,7 @@ describe("reconcile", () => {
     const { getWebhookToken } = await import("@/lib/auth/webhook-tokens");
     const { createApiToken } = await import("@/lib/accounts/api-tokens");
     const personal = await getWebhookToken(userId);
-    const { token: apiToken } = await createApiToken({ userId, name: "test" });
+    const { token: apiToken } = await createApiToken({ userId, name: "test", scopes: allTokenScopes });
 
     const sim = await import("@/scripts/simulator");
     const hub = await hubServer();

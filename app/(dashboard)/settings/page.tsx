@@ -1,4 +1,5 @@
 import { SampleDataCard } from "@/components/sample-data-card";
+import { AiAssistantsCard } from "@/components/settings/ai-assistants";
 import { ApiTokensCard } from "@/components/settings/api-tokens";
 import { DeleteAccountCard } from "@/components/settings/delete-account";
 import { LinkedAccounts } from "@/components/settings/linked-accounts";
@@ -10,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getAccount } from "@/lib/accounts/account";
 import { omiOAuthConfigured } from "@/lib/auth/omi-oauth";
 import { requireUser } from "@/lib/auth/session";
+import { mcpUrlFor } from "@/lib/mcp/setup-snippets";
 import { isPubliclyReachable, publicBaseUrl } from "@/lib/urls";
 
 export const metadata = { title: "Settings" };
@@ -27,6 +29,7 @@ export default async function SettingsPage() {
           <SampleDataCard />
         </section>
         <SigningSecretCard initiallySet={account.signingSecretSet} />
+        <AiAssistantsCard mcpUrl={mcpUrlFor(base)} publicHttps={isPubliclyReachable(base)} />
         <ApiTokensCard />
         <TimeZoneCard initial={account.timeZone} />
         <DeleteAccountCard email={account.email ?? ""} />

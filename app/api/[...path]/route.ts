@@ -3,12 +3,10 @@
 // page: API clients and Omi read JSON. Real routes are more specific and always win.
 // The path is not echoed: it may hold a webhook token.
 import { AppError } from "@/lib/api/errors";
-import { errorResponse } from "@/lib/api/respond";
+import { route } from "@/lib/api/handler";
 
-export const dynamic = "force-dynamic";
-
-function handler(): Response {
-  return errorResponse(new AppError("not_found", "There is no API route at this path; check the URL (Settings shows the webhook URLs)"));
-}
+const handler = route({ auth: "none" }, async () => {
+  throw new AppError("not_found", "There is no API route at this path; check the URL (Settings shows the webhook URLs)");
+});
 
 export { handler as GET, handler as POST, handler as PUT, handler as PATCH, handler as DELETE };

@@ -3,8 +3,6 @@ import { rows } from "@/db/client";
 import { json } from "@/lib/api/respond";
 import { log } from "@/lib/log";
 
-export const dynamic = "force-dynamic";
-
 /** Liveness and database reachability, for uptime checks and test readiness. */
 export async function GET() {
   try {

@@ -8,8 +8,6 @@ import { json } from "@/lib/api/respond";
 import { isSetupCompleted, uidSchema } from "@/lib/auth/linking";
 import { log } from "@/lib/log";
 
-export const dynamic = "force-dynamic";
-
 export async function GET(req: Request): Promise<Response> {
   let completed = false;
   try {

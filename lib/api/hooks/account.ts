@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson, sendJson } from "@/lib/api/client";
 import { accountSchema, signingSecretStateSchema, webhookUrlsSchema } from "@/lib/api/schemas/account";
 import { okSchema } from "@/lib/api/schemas/links";
-import { apiTokenListSchema, createdApiTokenSchema } from "@/lib/api/schemas/tokens";
+import { apiTokenListSchema, createdApiTokenSchema, type CreateApiTokenBody } from "@/lib/api/schemas/tokens";
 
 export const accountKeys = {
   all: ["account"] as const,
@@ -35,7 +35,7 @@ export function useApiTokens() {
 export function useCreateApiToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => sendJson("POST", "/api/v1/tokens", createdApiTokenSchema, { name }),
+    mutationFn: (body: CreateApiTokenBody) => sendJson("POST", "/api/v1/tokens", createdApiTokenSchema, body),
     onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.apiTokens() }),
   });
 }

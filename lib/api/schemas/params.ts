@@ -14,3 +14,6 @@ export const dateParam = z
     const day = new Date(`${s.slice(0, 10)}T00:00:00Z`);
     return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s.slice(0, 10);
   }, "not a real date");
+
+/** The `{id}` path segment of every `/…/[id]` route: ids are opaque strings, never long. */
+export const idParams = z.object({ id: z.string().min(1).max(100) });

@@ -2,6 +2,7 @@
 import { createApiToken } from "@/lib/accounts/api-tokens";
 import { getLink } from "@/lib/auth/linking";
 import type { IsolationCase, TestAccount } from "../types";
+import { allTokenScopes } from "@/lib/auth/token-scopes";
 
 async function ownLinkId(owner: TestAccount): Promise<string> {
   const link = await getLink({ userId: owner.userId, uid: owner.uid });
@@ -65,7 +66,7 @@ const cases: IsolationCase[] = [
     kind: "list",
     handler: () => import("@/app/api/v1/tokens/route").then((m) => m.GET),
     setup: async (owner) => {
-      const { item } = await createApiToken({ userId: owner.userId, name: "listed" });
+      const { item } = await createApiToken({ userId: owner.userId, name: "listed", scopes: allTokenScopes });
       return { path: "/api/v1/tokens", contains: hasItem(item.id) };
     },
   },
@@ -75,7 +76,7 @@ const cases: IsolationCase[] = [
     method: "DELETE",
     handler: () => import("@/app/api/v1/tokens/[id]/route").then((m) => m.DELETE),
     setup: async (owner) => {
-      const { item } = await createApiToken({ userId: owner.userId, name: "to revoke" });
+      const { item } = await createApiToken({ userId: owner.userId, name: "to revoke", scopes: allTokenScopes });
       return { path: `/api/v1/tokens/${item.id}`, params: { id: item.id } };
     },
   },

@@ -6,8 +6,6 @@ import { notFound } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/respond";
 import { env } from "@/lib/env";
 
-export const dynamic = "force-dynamic";
-
 export async function POST(req: Request) {
   if (!env.BENCH_ROUTES) return errorResponse(notFound("Route"));
   await req.arrayBuffer();

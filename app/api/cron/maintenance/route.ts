@@ -4,24 +4,18 @@
  * same job, and this route works only when CRON_SECRET is set.
  */
 import { AppError } from "@/lib/api/errors";
-import { errorResponse, json } from "@/lib/api/respond";
+import { route, type Authenticator } from "@/lib/api/handler";
 import { bearerToken } from "@/lib/api/request-auth";
-import { safeEqual } from "@/lib/auth/secrets";
+import { secretMatches } from "@/lib/auth/secrets";
 import { env } from "@/lib/env";
 import { runMaintenance } from "@/lib/maintenance";
 
-export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 export const maxDuration = 300;
 
-export async function GET(req: Request) {
-  try {
-    const token = bearerToken(req);
-    if (!env.CRON_SECRET || !token || !safeEqual(token, env.CRON_SECRET)) {
-      throw new AppError("unauthorized", "Send Authorization: Bearer <CRON_SECRET>");
-    }
-    return json({ ok: true, ...(await runMaintenance()) });
-  } catch (err) {
-    return errorResponse(err, { path: "/api/cron/maintenance" });
-  }
-}
+const cronCaller: Authenticator<"cron"> = async (req) => {
+  if (!secretMatches(bearerToken(req), env.CRON_SECRET)) throw new AppError("unauthorized", "Send Authorization: Bearer <CRON_SECRET>");
+  return "cron";
+};
+
+export const GET = route({ auth: cronCaller }, async () => ({ ok: true, ...(await runMaintenance()) }));

@@ -2,19 +2,17 @@ import { deleteAccount, getAccount, setTimeZone, type AccountSettings } from "@/
 import { route } from "@/lib/api/handler";
 import { accountSchema, deleteAccountBody, updateAccountBody, type AccountJson } from "@/lib/api/schemas/account";
 
-export const dynamic = "force-dynamic";
-
 const serialize = (a: AccountSettings): AccountJson => accountSchema.parse({ ...a, createdAt: a.createdAt.toISOString() });
 
-export const GET = route({ auth: "account" }, async ({ user }) => serialize(await getAccount({ userId: user.id })));
+export const GET = route({ auth: "account", needs: "read" }, async ({ user }) => serialize(await getAccount({ userId: user.id })));
 
-export const PATCH = route({ auth: "account", body: updateAccountBody }, async ({ user, body }) => {
+export const PATCH = route({ auth: "account", needs: "account", body: updateAccountBody }, async ({ user, body }) => {
   if (body.timeZone !== undefined) await setTimeZone({ userId: user.id, timeZone: body.timeZone });
   return serialize(await getAccount({ userId: user.id }));
 });
 
 /** Deletes the account and everything it owns; the body repeats the email as confirmation. */
-export const DELETE = route({ auth: "account", body: deleteAccountBody }, async ({ user, body }) => {
+export const DELETE = route({ auth: "account", needs: "account", body: deleteAccountBody }, async ({ user, body }) => {
   await deleteAccount({ userId: user.id, confirmEmail: body.confirmEmail });
   return { ok: true };
 });

@@ -6,18 +6,16 @@
  */
 import { route } from "@/lib/api/handler";
 import { deleteDataResultSchema, deleteDataSchema } from "@/lib/api/schemas/memories";
-import { scopeFor } from "@/lib/auth/scope";
 import { deleteAccountData, estimateExport, exportArchive } from "@/lib/memories/account-data";
 
-export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 // Large accounts take a while; on Vercel a function stops at its limit (README notes it).
 export const maxDuration = 300;
 
-export const GET = route({ auth: "account" }, async ({ user }) => {
-  const scope = await scopeFor(user.id);
-  const estimate = await estimateExport({ scope });
-  const archive = await exportArchive(scope);
+export const GET = route({ auth: "account", needs: "account" }, async ({ scope }) => {
+  const visible = await scope;
+  const estimate = await estimateExport({ scope: visible });
+  const archive = await exportArchive(visible);
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(archive.body, {
     headers: {
@@ -36,6 +34,6 @@ export const GET = route({ auth: "account" }, async ({ user }) => {
   });
 });
 
-export const DELETE = route({ auth: "account", body: deleteDataSchema }, async ({ user }) =>
-  deleteDataResultSchema.parse({ deleted: await deleteAccountData({ scope: await scopeFor(user.id) }) }),
+export const DELETE = route({ auth: "account", needs: "account", body: deleteDataSchema }, async ({ scope }) =>
+  deleteDataResultSchema.parse({ deleted: await deleteAccountData({ scope: await scope }) }),
 );

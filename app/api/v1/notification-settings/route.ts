@@ -4,18 +4,16 @@ import { omiApiConfigured } from "@/lib/env";
 import { getQuietHours, setQuietHours } from "@/lib/notify/queries";
 import { notifiableUids } from "@/lib/notify/targets";
 
-export const dynamic = "force-dynamic";
-
 async function settings(userId: string): Promise<NotificationSettings> {
   const quiet = await getQuietHours({ userId });
   return { ...quiet, uids: await notifiableUids({ userId }), omiApiConfigured };
 }
 
 /** GET: quiet hours, time zone, the uids this account may notify. */
-export const GET = route({ auth: "account" }, async ({ user }) => settings(user.id));
+export const GET = route({ auth: "account", needs: "read" }, async ({ user }) => settings(user.id));
 
 /** PATCH {quietHoursStart, quietHoursEnd}: "HH:MM" in the account's time zone, or both null. */
-export const PATCH = route({ auth: "account", body: notificationSettingsBody }, async ({ user, body }) => {
+export const PATCH = route({ auth: "account", needs: "write", body: notificationSettingsBody }, async ({ user, body }) => {
   await setQuietHours({ userId: user.id, start: body.quietHoursStart, end: body.quietHoursEnd });
   return settings(user.id);
 });

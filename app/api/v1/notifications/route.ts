@@ -2,9 +2,7 @@ import { route } from "@/lib/api/handler";
 import { notificationListQuery } from "@/lib/api/schemas/notifications";
 import { listNotifications } from "@/lib/notify/queries";
 
-export const dynamic = "force-dynamic";
-
 /** GET /api/v1/notifications?cursor=&limit=&status=: the account's notifications, newest first. */
-export const GET = route({ auth: "account", query: notificationListQuery }, async ({ user, query }) =>
+export const GET = route({ auth: "account", needs: "read", query: notificationListQuery }, async ({ user, query }) =>
   listNotifications({ userId: user.id, cursor: query.cursor, limit: query.limit, status: query.status }),
 );

@@ -7,7 +7,6 @@ import { sampleDataBodySchema, sampleDataResultSchema } from "@/lib/api/schemas/
 import { hit } from "@/lib/auth/rate-limit";
 import { sendSamplePart } from "@/lib/sample-data/send";
 
-export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
 /**
@@ -15,7 +14,7 @@ export const maxDuration = 60;
  * audio, day-summary, button) through this account's real webhook URLs. The dashboard
  * sends the parts one after another to show progress.
  */
-export const POST = route({ auth: "account", body: sampleDataBodySchema }, async ({ url, user, body }) => {
+export const POST = route({ auth: "account", needs: "write", body: sampleDataBodySchema }, async ({ url, user, body }) => {
   const limit = await hit({ key: `sample-data:${user.id}`, max: 30, windowSeconds: 600 });
   if (!limit.allowed) {
     throw new AppError("rate_limited", "Sample data was sent many times in a row: try again in a few minutes", undefined, {

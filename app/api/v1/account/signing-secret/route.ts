@@ -3,10 +3,8 @@ import { route } from "@/lib/api/handler";
 import { signingSecretBody } from "@/lib/api/schemas/account";
 import { setSigningSecret } from "@/lib/auth/webhook-tokens";
 
-export const dynamic = "force-dynamic";
-
 /** Sets (or with null, clears) the whsec_… secret that signs deliveries to the personal URLs. Stored encrypted. */
-export const PUT = route({ auth: "account", body: signingSecretBody }, async ({ user, body }) => {
+export const PUT = route({ auth: "account", needs: "account", body: signingSecretBody }, async ({ user, body }) => {
   const secret = body.secret === null || body.secret.trim() === "" ? null : signingSecretSchema.parse(body.secret);
   await setSigningSecret(user.id, secret);
   return { signingSecretSet: secret !== null };

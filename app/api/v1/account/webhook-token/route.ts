@@ -3,10 +3,8 @@ import { route } from "@/lib/api/handler";
 import { regenerateWebhookToken } from "@/lib/auth/webhook-tokens";
 import { baseUrlFrom } from "@/lib/urls";
 
-export const dynamic = "force-dynamic";
-
 /** A new personal webhook token: URLs with the old one stop working at once. */
-export const POST = route({ auth: "account" }, async ({ req, user }) => {
+export const POST = route({ auth: "account", needs: "account" }, async ({ req, user }) => {
   await regenerateWebhookToken(user.id);
   return webhookUrlsFor({ userId: user.id, baseUrl: baseUrlFrom(req.headers) });
 });

@@ -6,19 +6,16 @@
 import { notFound } from "@/lib/api/errors";
 import { route } from "@/lib/api/handler";
 import { liveSegmentsQuery, type LiveSegments } from "@/lib/api/schemas/live";
-import { scopeFor } from "@/lib/auth/scope";
 import { formatCursor, parseCursor } from "@/lib/live/cursor";
 import { advance, changesAfter, sessionSegments, visibleStreams } from "@/lib/live/queries";
 
-export const dynamic = "force-dynamic";
-
-export const GET = route({ auth: "account", query: liveSegmentsQuery }, async ({ user, query }): Promise<LiveSegments> => {
-  const scope = await scopeFor(user.id);
+export const GET = route({ auth: "account", needs: "read", query: liveSegmentsQuery }, async ({ query, scope }): Promise<LiveSegments> => {
+  const visible = await scope;
   // Heads are read BEFORE the segments: anything committed after them is above the
   // cursor and arrives on the stream; at worst a segment arrives twice (same id, updated in place).
-  const heads = await visibleStreams({ scope });
+  const heads = await visibleStreams({ scope: visible });
   if (query.sessionId) {
-    const items = await sessionSegments({ scope, sessionId: query.sessionId });
+    const items = await sessionSegments({ scope: visible, sessionId: query.sessionId });
     if (!items) throw notFound("Session");
     return { items, nextCursor: formatCursor(heads), hasMore: false };
   }

@@ -5,19 +5,17 @@
 import { AppError } from "@/lib/api/errors";
 import { route } from "@/lib/api/handler";
 import { liveStreamQuery } from "@/lib/api/schemas/live";
-import { scopeFor } from "@/lib/auth/scope";
 import { env } from "@/lib/env";
 import { parseCursor } from "@/lib/live/cursor";
 import { acquireStreamSlot } from "@/lib/live/limits";
 import { liveEventStream } from "@/lib/live/sse";
 
 export const runtime = "nodejs";
-export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 /** End the stream cleanly this long before the platform would cut it. */
 const CLOSE_MARGIN_MS = 10_000;
 
-export const GET = route({ auth: "account", query: liveStreamQuery }, async ({ req, user, query }) => {
+export const GET = route({ auth: "account", needs: "read", query: liveStreamQuery }, async ({ req, user, query, scope }) => {
   // EventSource sends Last-Event-ID on reconnect; it is newer than the ?cursor= in the URL.
   const given = req.headers.get("last-event-id") || query.cursor;
   const cursor = given ? parseCursor(given) : null;
@@ -31,8 +29,7 @@ export const GET = route({ auth: "account", query: liveStreamQuery }, async ({ r
     );
   }
   try {
-    const scope = await scopeFor(user.id);
-    const body = liveEventStream({ scope, cursor, signal: req.signal, maxMs: maxDuration * 1000 - CLOSE_MARGIN_MS, onClose: release });
+    const body = liveEventStream({ scope: await scope, cursor, signal: req.signal, maxMs: maxDuration * 1000 - CLOSE_MARGIN_MS, onClose: release });
     return new Response(body, {
       headers: {
         "content-type": "text/event-stream; charset=utf-8",

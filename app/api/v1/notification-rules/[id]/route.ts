@@ -1,21 +1,18 @@
-import { z } from "zod";
 import { notFound, validationError } from "@/lib/api/errors";
 import { route } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas/params";
 import { ruleBody, rulePatchBody } from "@/lib/api/schemas/notifications";
 import { deleteRule, getRule, serializeRule, updateRule } from "@/lib/notify/queries";
 
-export const dynamic = "force-dynamic";
 
-const params = z.object({ id: z.string().max(100) });
-
-export const GET = route({ auth: "account", params }, async ({ user, params }) => {
+export const GET = route({ auth: "account", needs: "read", params: idParams }, async ({ user, params }) => {
   const rule = await getRule({ userId: user.id, id: params.id });
   if (!rule) throw notFound("Rule");
   return serializeRule(rule);
 });
 
 /** Any fields; merged with the stored rule and checked whole (scopes included). */
-export const PATCH = route({ auth: "account", params, body: rulePatchBody }, async ({ user, params, body }) => {
+export const PATCH = route({ auth: "account", needs: "write", params: idParams, body: rulePatchBody }, async ({ user, params, body }) => {
   const rule = await getRule({ userId: user.id, id: params.id });
   if (!rule) throw notFound("Rule");
   const current = serializeRule(rule);
@@ -35,7 +32,7 @@ export const PATCH = route({ auth: "account", params, body: rulePatchBody }, asy
   return serializeRule(updated);
 });
 
-export const DELETE = route({ auth: "account", params }, async ({ user, params }) => {
+export const DELETE = route({ auth: "account", needs: "write", params: idParams }, async ({ user, params }) => {
   if (!(await deleteRule({ userId: user.id, id: params.id }))) throw notFound("Rule");
   return { ok: true };
 });

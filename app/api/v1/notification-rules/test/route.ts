@@ -3,9 +3,7 @@ import { ruleTestBody } from "@/lib/api/schemas/notifications";
 import { getProfileName } from "@/lib/notify/queries";
 import { testRule } from "@/lib/notify/rule-test";
 
-export const dynamic = "force-dynamic";
-
 /** POST {rule, sampleText?} → what the rule would send for sample data; nothing is sent. */
-export const POST = route({ auth: "account", body: ruleTestBody }, async ({ user, body }) =>
+export const POST = route({ auth: "account", needs: "write", body: ruleTestBody }, async ({ user, body }) =>
   testRule({ rule: body.rule, sampleText: body.sampleText, profileName: await getProfileName({ userId: user.id }) }),
 );

@@ -1,5 +1,4 @@
 // Omi audio webhook with the token in the path (/api/webhooks/audio/<token>), the form Settings shows.
 import { webhookRoute } from "@/lib/webhooks/handler";
 
-export const dynamic = "force-dynamic";
 export const POST = webhookRoute("audio");

@@ -1,5 +1,4 @@
 // Omi realtime webhook with the token in the path (/api/webhooks/realtime/<token>), the form Settings shows.
 import { webhookRoute } from "@/lib/webhooks/handler";
 
-export const dynamic = "force-dynamic";
 export const POST = webhookRoute("realtime");

@@ -1,19 +1,17 @@
 import { z } from "zod";
 import { AppError, notFound } from "@/lib/api/errors";
 import { route } from "@/lib/api/handler";
+import { idParams } from "@/lib/api/schemas/params";
 import { getRecording } from "@/lib/audio/queries";
 import { downloadName } from "@/lib/audio/names";
 import { parseRange } from "@/lib/audio/range";
 import { wavStream } from "@/lib/audio/stream";
 import { WAV_HEADER_BYTES } from "@/lib/audio/wav";
-import { scopeFor } from "@/lib/auth/scope";
 
 export const runtime = "nodejs";
-export const dynamic = "force-dynamic";
 /** Long recordings stream for a while on slow links (seconds; Vercel caps it by plan). */
 export const maxDuration = 300;
 
-const params = z.object({ id: z.string().min(1).max(100) });
 const query = z.object({
   download: z.enum(["1", "true", "0", "false", ""]).optional(),
   /** IANA time zone for the download's file name (the viewer's); UTC when absent or unknown. */
@@ -25,8 +23,8 @@ const query = z.object({
  * from its chunks. One byte range is answered with 206; several ranges get the whole
  * file (200); see lib/audio/range.ts.
  */
-export const GET = route({ auth: "account", params, query }, async ({ req, user, params, query }) => {
-  const recording = await getRecording({ scope: await scopeFor(user.id), id: params.id });
+export const GET = route({ auth: "account", needs: "read", params: idParams, query }, async ({ req, params, query, scope }) => {
+  const recording = await getRecording({ scope: await scope, id: params.id });
   if (!recording) throw notFound("Recording");
   const total = WAV_HEADER_BYTES + recording.byteLength;
   const headers = new Headers({

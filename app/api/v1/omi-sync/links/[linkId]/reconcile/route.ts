@@ -4,11 +4,10 @@ import { route } from "@/lib/api/handler";
 import { syncJobSchema } from "@/lib/api/schemas/omi-sync";
 import { reconcileNow, toJobView } from "@/lib/omi-sync/jobs";
 
-export const dynamic = "force-dynamic";
 
 const params = z.object({ linkId: z.string().min(1).max(100) });
 
 /** POST /api/v1/omi-sync/links/{linkId}/reconcile → 202 the job: re-read the recent window now ("Check now"). */
-export const POST = route({ auth: "account", params }, async ({ user, params }) =>
+export const POST = route({ auth: "account", needs: "write", params }, async ({ user, params }) =>
   json(syncJobSchema.parse(toJobView(await reconcileNow({ userId: user.id, linkId: params.linkId }))), { status: 202 }),
 );
