@@ -9,6 +9,7 @@ import { cache } from "react";
 import { db } from "@/db/client";
 import { type User, users } from "@/db/schema";
 import { auth } from "./auth";
+import { scopeFor, type Scope } from "./scope";
 
 export const currentUser = cache(async (): Promise<User | null> => {
   const session = await auth();
@@ -24,3 +25,9 @@ export async function requireUser(returnTo: string): Promise<User> {
   if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
   return user;
 }
+
+/**
+ * For signed-in pages: what the person may see (lib/auth/scope.ts), read once per
+ * request however many parts of the page ask (metadata and page alike).
+ */
+export const requireScope = cache(async (returnTo: string): Promise<Scope> => scopeFor((await requireUser(returnTo)).id));

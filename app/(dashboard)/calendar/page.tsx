@@ -4,8 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
-import { requireUser } from "@/lib/auth/session";
-import { scopeFor } from "@/lib/auth/scope";
+import { requireScope, requireUser } from "@/lib/auth/session";
 import { addMonths, firstDayOfMonth, formatMonth, isIsoMonth, lastDayOfMonth, monthOf, todayIn } from "@/lib/day-summaries/dates";
 import { calendarHref } from "@/lib/day-summaries/links";
 import { listCalendarDays, recapUids } from "@/lib/day-summaries/queries";
@@ -29,7 +28,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const requestedMonth = one(params.month);
   const month = requestedMonth && isIsoMonth(requestedMonth) ? requestedMonth : monthOf(today);
 
-  const scope = await scopeFor(user.id);
+  const scope = await requireScope("/calendar");
   const uids = await recapUids({ scope });
   const requestedUid = one(params.uid);
   // An unknown uid in the URL would only show an empty calendar: fall back to all.

@@ -2,8 +2,7 @@ import { ArrowLeft, ChevronLeft, ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { buttonClass } from "@/components/ui/button";
-import { requireUser } from "@/lib/auth/session";
-import { scopeFor } from "@/lib/auth/scope";
+import { requireScope } from "@/lib/auth/session";
 import { formatLongDate, formatMonth, formatWeekdayDate, isIsoDate, monthOf } from "@/lib/day-summaries/dates";
 import { calendarHref, recapHref } from "@/lib/day-summaries/links";
 import { adjacentRecapDates, getDaySummariesOn, memoriesByOmiId, recapUids } from "@/lib/day-summaries/queries";
@@ -23,11 +22,10 @@ export async function generateMetadata({ params }: Props) {
 export default async function RecapPage({ params, searchParams }: Props) {
   const { date } = await params;
   const query = await searchParams;
-  const user = await requireUser(`/calendar/${date}`);
+  const scope = await requireScope(`/calendar/${date}`);
   if (!isIsoDate(date)) notFound();
 
   const uid = typeof query.uid === "string" && query.uid ? query.uid : undefined;
-  const scope = await scopeFor(user.id);
   const [items, adjacent, uids] = await Promise.all([
     getDaySummariesOn({ scope, date, uid }),
     adjacentRecapDates({ scope, date, uid }),

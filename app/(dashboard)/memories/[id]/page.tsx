@@ -10,8 +10,7 @@ import { TalkTimeBar } from "@/components/memories/talk-time";
 import { Transcript } from "@/components/memories/transcript";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { requireUser } from "@/lib/auth/session";
-import { scopeFor } from "@/lib/auth/scope";
+import { requireScope } from "@/lib/auth/session";
 import { formatDateTime, formatDuration, formatTime } from "@/lib/format";
 import { getMemory } from "@/lib/memories/queries";
 
@@ -19,8 +18,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props) {
   const { id } = await params;
-  const user = await requireUser(`/memories/${id}`);
-  const memory = await getMemory({ scope: await scopeFor(user.id), id });
+  const memory = await getMemory({ scope: await requireScope(`/memories/${id}`), id });
   return { title: memory ? memory.title || "Memory" : "Memory not found" };
 }
 
@@ -38,8 +36,7 @@ function SectionCard({ title, children, className = "" }: { title: string; child
 
 export default async function MemoryPage({ params }: Props) {
   const { id } = await params;
-  const user = await requireUser(`/memories/${id}`);
-  const memory = await getMemory({ scope: await scopeFor(user.id), id });
+  const memory = await getMemory({ scope: await requireScope(`/memories/${id}`), id });
   if (!memory) notFound();
   const exportHref = (format: "md" | "json") => `/api/v1/memories/${encodeURIComponent(memory.id)}/export?format=${format}`;
   const { related } = memory;
