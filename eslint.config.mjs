@@ -3,7 +3,17 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", ".next/", ".next-*/", ".data/", "test-results/", "playwright-report/", "db/migrations/", "next-env.d.ts", ".bench/"],
+    ignores: [
+      "node_modules/",
+      ".next/",
+      ".next-*/",
+      ".data/",
+      "test-results/",
+      "playwright-report/",
+      "db/migrations/",
+      "next-env.d.ts",
+      ".bench/",
+    ],
   },
   ...tseslint.configs.recommended,
   {
@@ -23,7 +33,17 @@ export default tseslint.config(
   },
   {
     // The env module itself, Next's runtime probe, test harness and build tooling may read process.env.
-    files: ["lib/env.ts", "instrumentation.ts", "next.config.ts", "tests/**", "e2e/**", "scripts/**", "playwright.config.ts", "vitest.config.ts", "drizzle.config.ts"],
+    files: [
+      "lib/env.ts",
+      "instrumentation.ts",
+      "next.config.ts",
+      "tests/**",
+      "e2e/**",
+      "scripts/**",
+      "playwright.config.ts",
+      "vitest.config.ts",
+      "drizzle.config.ts",
+    ],
     rules: { "no-restricted-syntax": "off" },
   },
   {

@@ -19,7 +19,10 @@ export default async function Home() {
       <header className="mx-auto flex max-w-6xl items-center justify-between px-6 py-5">
         <Logo />
         <nav aria-label="Site" className="flex items-center gap-2">
-          <Link href="/setup" className="rounded-lg px-3 py-2 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+          <Link
+            href="/setup"
+            className="rounded-lg px-3 py-2 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          >
             Setup guide
           </Link>
           <ThemeToggle />
@@ -39,9 +42,9 @@ export default async function Home() {
           <div className="max-w-2xl">
             <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">Your Omi, in your own dashboard.</h1>
             <p className="mt-5 text-lg text-zinc-600 dark:text-zinc-400">
-              Omi Hub receives everything your Omi wearable sends (finished conversations, the live transcript, raw audio and daily
-              recaps), keeps it in your own Postgres, and shows it back to you, searchable and playable. It can also push
-              notifications to your phone.
+              Omi Hub receives everything your Omi wearable sends (finished conversations, the live transcript, raw audio and daily recaps),
+              keeps it in your own Postgres, and shows it back to you, searchable and playable. It can also push notifications to your
+              phone.
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
               {user ? (
@@ -118,7 +121,10 @@ function DashboardPreview() {
     ["📚", "Book club: The Dispossessed", "Anarres vs Urras; next month's pick is Piranesi.", "personal", "48:02"],
   ];
   return (
-    <div aria-hidden className="mt-14 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-xl dark:border-zinc-800 dark:bg-zinc-900">
+    <div
+      aria-hidden
+      className="mt-14 overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-xl dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <div className="flex items-center gap-1.5 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
         <span className="size-2.5 rounded-full bg-zinc-300 dark:bg-zinc-700" />
         <span className="size-2.5 rounded-full bg-zinc-300 dark:bg-zinc-700" />
@@ -127,7 +133,10 @@ function DashboardPreview() {
       <div className="grid sm:grid-cols-[180px_1fr]">
         <div className="hidden space-y-1 border-r border-zinc-200 p-4 text-sm sm:block dark:border-zinc-800">
           {["Memories", "Action items", "Live", "Audio", "Calendar"].map((l, i) => (
-            <div key={l} className={`rounded-md px-2 py-1.5 ${i === 0 ? "bg-accent-50 font-medium text-accent-700 dark:bg-accent-900/40 dark:text-accent-200" : "text-zinc-500"}`}>
+            <div
+              key={l}
+              className={`rounded-md px-2 py-1.5 ${i === 0 ? "bg-accent-50 font-medium text-accent-700 dark:bg-accent-900/40 dark:text-accent-200" : "text-zinc-500"}`}
+            >
               {l}
             </div>
           ))}

@@ -109,7 +109,12 @@ export function SampleDataButton({
                   <span className={result ? "" : "text-zinc-500 dark:text-zinc-400"}>{partLabels[part]}</span>
                   {result && !result.ok ? (
                     <span className="text-red-700 dark:text-red-300">
-                      (answered {result.requests.filter((r) => r.status >= 300 || r.status < 200).map((r) => r.status).join(", ")})
+                      (answered{" "}
+                      {result.requests
+                        .filter((r) => r.status >= 300 || r.status < 200)
+                        .map((r) => r.status)
+                        .join(", ")}
+                      )
                     </span>
                   ) : null}
                 </li>
@@ -118,7 +123,12 @@ export function SampleDataButton({
           </ul>
         </div>
       ) : null}
-      <p id="sample-data-status" role="status" aria-live="polite" className="mt-2 w-full text-sm text-zinc-600 empty:hidden dark:text-zinc-400">
+      <p
+        id="sample-data-status"
+        role="status"
+        aria-live="polite"
+        className="mt-2 w-full text-sm text-zinc-600 empty:hidden dark:text-zinc-400"
+      >
         {status}
       </p>
       {state.kind === "done" && showLinks ? (

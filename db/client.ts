@@ -179,7 +179,10 @@ export async function callProcedure<T>(fn: string, args: readonly ProcedureArg[]
   const d = driver();
   if (d.kind === "pglite") {
     const placeholders = args.map((a, i) => `$${i + 1}::${a.type}`).join(", ");
-    const result = await d.client.query<{ result: T }>(`select ${fn}(${placeholders}) as result`, args.map((a) => a.value));
+    const result = await d.client.query<{ result: T }>(
+      `select ${fn}(${placeholders}) as result`,
+      args.map((a) => a.value),
+    );
     return result.rows[0]!.result;
   }
   if (d.pooled) {

@@ -149,7 +149,9 @@ export const omiLinks = pgTable(
   (t) => [
     uniqueIndex("omi_links_user_uid").on(t.userId, t.uid),
     // At most one account owns a uid for real.
-    uniqueIndex("omi_links_owned_uid").on(t.uid).where(sql`status in ('verified', 'trusted')`),
+    uniqueIndex("omi_links_owned_uid")
+      .on(t.uid)
+      .where(sql`status in ('verified', 'trusted')`),
     index("omi_links_uid").on(t.uid),
   ],
 );
@@ -309,7 +311,9 @@ export const memories = pgTable(
     index("memories_search").using("gin", t.searchVector),
     // Keyset paging of the list, one index per visibility branch (lib/memories/queries.ts).
     index("memories_owner_listed").on(t.ownerUserId, t.listedAt.desc(), t.id.desc()),
-    index("memories_app_uid_listed").on(t.uid, t.listedAt.desc(), t.id.desc()).where(sql`owner_user_id is null`),
+    index("memories_app_uid_listed")
+      .on(t.uid, t.listedAt.desc(), t.id.desc())
+      .where(sql`owner_user_id is null`),
     // GET /api/v1/memories?omiId= and the Developer API import/reconcile look memories up by Omi's id.
     index("memories_omi_id").on(t.omiId),
   ],
@@ -366,7 +370,9 @@ export const actionItems = pgTable(
   (t) => [
     uniqueIndex("action_items_memory_description").on(t.memoryId, t.description),
     index("action_items_memory").on(t.memoryId, t.idx),
-    index("action_items_push_pending").on(t.memoryId).where(sql`omi_push = 'pending'`),
+    index("action_items_push_pending")
+      .on(t.memoryId)
+      .where(sql`omi_push = 'pending'`),
   ],
 );
 export type ActionItem = typeof actionItems.$inferSelect;
@@ -623,7 +629,11 @@ export type Notification = typeof notifications.$inferSelect;
 export const omiSyncBuckets = ["conversations", "conversation", "transcripts", "action_items", "action_item_writes", "facts"] as const;
 export type OmiSyncBucket = (typeof omiSyncBuckets)[number];
 /** Calls made in the current UTC hour per bucket, and Omi's Retry-After per bucket. */
-export type OmiKeyBudget = { hour?: string; used?: Partial<Record<OmiSyncBucket, number>>; blockedUntil?: Partial<Record<OmiSyncBucket, string>> };
+export type OmiKeyBudget = {
+  hour?: string;
+  used?: Partial<Record<OmiSyncBucket, number>>;
+  blockedUntil?: Partial<Record<OmiSyncBucket, string>>;
+};
 
 /**
  * A person's Omi Developer API key (omi_dev_…) for one of their linked uids: encrypted
@@ -651,7 +661,9 @@ export const omiDevKeys = pgTable(
     /** How the key was matched to the uid when it was connected (lib/omi-sync/evidence.ts). */
     evidence: text("evidence", { enum: ["app_conversation", "own_conversation", "nothing_held"] }).notNull(),
     /** invalid: Omi stopped accepting the key (401); a new one must be pasted. */
-    status: text("status", { enum: ["active", "invalid"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "invalid"] })
+      .notNull()
+      .default("active"),
     statusMessage: text("status_message"),
     budget: jsonb("budget").$type<OmiKeyBudget>().notNull().default({}),
     lastReconcileAt: tstz("last_reconcile_at"),
@@ -706,8 +718,12 @@ export const omiSyncJobs = pgTable(
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
   (t) => [
-    index("omi_sync_jobs_due").on(t.nextAttemptAt).where(sql`state in ('queued', 'running', 'waiting')`),
-    uniqueIndex("omi_sync_jobs_one_active").on(t.keyId).where(sql`state in ('queued', 'running', 'waiting')`),
+    index("omi_sync_jobs_due")
+      .on(t.nextAttemptAt)
+      .where(sql`state in ('queued', 'running', 'waiting')`),
+    uniqueIndex("omi_sync_jobs_one_active")
+      .on(t.keyId)
+      .where(sql`state in ('queued', 'running', 'waiting')`),
     index("omi_sync_jobs_key_time").on(t.keyId, t.createdAt),
     index("omi_sync_jobs_user_time").on(t.userId, t.createdAt),
   ],

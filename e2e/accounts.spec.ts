@@ -121,7 +121,14 @@ test.describe("without Omi credentials", () => {
       detached: true,
       stdio: "ignore",
       // An app token without credentials refuses to start (lib/env.ts): this server has neither.
-      env: { ...process.env, E2E_PORT: String(otherPort), E2E_SKIP_BUILD: "1", E2E_ENV_OMI_APP_ID: "", E2E_ENV_OMI_APP_SECRET: "", E2E_ENV_OMI_WEBHOOK_TOKEN: "" },
+      env: {
+        ...process.env,
+        E2E_PORT: String(otherPort),
+        E2E_SKIP_BUILD: "1",
+        E2E_ENV_OMI_APP_ID: "",
+        E2E_ENV_OMI_APP_SECRET: "",
+        E2E_ENV_OMI_WEBHOOK_TOKEN: "",
+      },
     });
     await expect
       .poll(

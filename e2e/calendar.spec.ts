@@ -19,7 +19,9 @@ const memoryBody = readFileSync(path.join(fixturesDir, "memory-created.json"), "
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const longDate = (date: string) =>
-  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 const monthName = (date: string) =>
   new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 
@@ -48,7 +50,9 @@ const newer = {
   stats: { total_conversations: 2, total_duration_minutes: 145 },
   action_items: undefined,
   decisions_made: [],
-  memories_learned: [{ memory_id: "m-1", content: "Prefers walking meetings after lunch", category: "interesting", captured_at: `${thisMonth}T14:02:00` }],
+  memories_learned: [
+    { memory_id: "m-1", content: "Prefers walking meetings after lunch", category: "interesting", captured_at: `${thisMonth}T14:02:00` },
+  ],
   locations: [{ latitude: 52.520008, longitude: 13.404954, address: null, conversation_id: null, time: "16:05" }],
 };
 
@@ -157,7 +161,11 @@ test("recaps from Omi fill the calendar and each recap page shows its whole payl
   // And on to the newer-generation recap: memories learned, no action items, coordinates only.
   await page.getByRole("link", { name: `Next recap, ${longDate(thisMonth)}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: newerHeadline })).toBeVisible();
-  await expectSections(page, ["Highlights", "Unresolved questions", "Knowledge nuggets", "Memories learned", "Locations"], ["Action items", "Decisions made"]);
+  await expectSections(
+    page,
+    ["Highlights", "Unresolved questions", "Knowledge nuggets", "Memories learned", "Locations"],
+    ["Action items", "Decisions made"],
+  );
   await expect(page.getByText("Prefers walking meetings after lunch")).toBeVisible();
   await expect(page.getByText("52.52001, 13.40495")).toBeVisible();
   await expect(page.getByText("2 h 25 min")).toBeVisible();

@@ -43,7 +43,13 @@ test("Send sample data fills every page, the delivery log shows each request, re
   await page.goto("/deliveries");
   await expect(page.getByRole("heading", { name: "Deliveries", level: 1 })).toBeVisible();
   const list = page.getByRole("list", { name: "Deliveries" });
-  for (const name of [/^Memory, 200 stored/, /^Live transcript, 200 stored/, /^Audio, 200 stored/, /^Day summary, 200 stored/, /^Button, 200 stored/]) {
+  for (const name of [
+    /^Memory, 200 stored/,
+    /^Live transcript, 200 stored/,
+    /^Audio, 200 stored/,
+    /^Day summary, 200 stored/,
+    /^Button, 200 stored/,
+  ]) {
     await expect(list.getByRole("link", { name }).first()).toBeVisible();
   }
   await expect(list.getByRole("link", { name: /^Audio, 200/ })).toHaveCount(20);
@@ -61,7 +67,10 @@ test("Send sample data fills every page, the delivery log shows each request, re
   await expect(page).not.toHaveURL(/event=/);
 
   // One delivery: target redacted, headers, body, our answer.
-  await list.getByRole("link", { name: /^Memory, 200 stored/ }).first().click();
+  await list
+    .getByRole("link", { name: /^Memory, 200 stored/ })
+    .first()
+    .click();
   await expect(page.getByRole("heading", { name: "Memory delivery" })).toBeVisible();
   await expect(page.getByText("/api/webhooks/memory/[redacted]?uid=sample-")).toBeVisible();
   await expect(page.getByLabel("Request body")).toContainText('"title": "Sample: planning the week"');

@@ -15,7 +15,12 @@ import { expect, test } from "./fixtures";
 
 const basePort = Number(process.env.E2E_PORT ?? 3100) + 40;
 
-function memoryDelivery(app: { url: string }, uid: string, body = memoryBody({ index: Math.floor(Math.random() * 5) }), key: string = crypto.randomUUID()) {
+function memoryDelivery(
+  app: { url: string },
+  uid: string,
+  body = memoryBody({ index: Math.floor(Math.random() * 5) }),
+  key: string = crypto.randomUUID(),
+) {
   return fetch(`${app.url}/api/webhooks/memory/${faultAppToken}?uid=${uid}`, {
     method: "POST",
     headers: { "content-type": "application/json", "idempotency-key": key },
@@ -59,7 +64,9 @@ for (const kind of ["pglite", "postgres"] as const) {
         }),
       );
       await killed;
-      console.log(`${kind}: ${answered2xx.length} answered 2xx, ${answered - answered2xx.length} other answers, ${failed} cut off by the kill`);
+      console.log(
+        `${kind}: ${answered2xx.length} answered 2xx, ${answered - answered2xx.length} other answers, ${failed} cut off by the kill`,
+      );
       expect(answered2xx.length).toBeGreaterThan(0);
       expect(failed, "the kill happened during the burst").toBeGreaterThan(0);
 
@@ -156,19 +163,34 @@ test("the same delivery sent three times at once is stored once, and all three a
         }).then(async (r) => ({ status: r.status, body: await r.json() })),
       ),
     );
-    expect(answers.map((a) => a.status), s.event).toEqual([200, 200, 200]);
-    expect(answers.map((a) => a.body), s.event).toEqual([{}, {}, {}]);
+    expect(
+      answers.map((a) => a.status),
+      s.event,
+    ).toEqual([200, 200, 200]);
+    expect(
+      answers.map((a) => a.body),
+      s.event,
+    ).toEqual([{}, {}, {}]);
   }
 
-  const deliveries = (await (await page.request.get(`/api/v1/deliveries?limit=100&uid=${uid}`)).json()) as { items: { event: string; outcome: string; uid: string }[] };
+  const deliveries = (await (await page.request.get(`/api/v1/deliveries?limit=100&uid=${uid}`)).json()) as {
+    items: { event: string; outcome: string; uid: string }[];
+  };
   for (const s of sends) {
-    const outcomes = deliveries.items.filter((d) => d.uid === uid && d.event === s.event).map((d) => d.outcome).sort();
+    const outcomes = deliveries.items
+      .filter((d) => d.uid === uid && d.event === s.event)
+      .map((d) => d.outcome)
+      .sort();
     expect(outcomes, s.event).toEqual(["duplicate", "duplicate", "stored"]);
   }
   const memories = (await (await page.request.get("/api/v1/memories?limit=100")).json()) as { items: { title: string }[] };
   expect(memories.items.filter((m) => m.title === title)).toHaveLength(1);
-  const recordings = (await (await page.request.get("/api/v1/recordings?limit=100")).json()) as { items: { uid: string; chunkCount: number }[] };
+  const recordings = (await (await page.request.get("/api/v1/recordings?limit=100")).json()) as {
+    items: { uid: string; chunkCount: number }[];
+  };
   expect(recordings.items.filter((r) => r.uid === uid).reduce((n, r) => n + r.chunkCount, 0)).toBe(1);
-  const summaries = (await (await page.request.get(`/api/v1/day-summaries?from=2022-06-01&to=2022-06-01`)).json()) as { items: { uid: string }[] };
+  const summaries = (await (await page.request.get(`/api/v1/day-summaries?from=2022-06-01&to=2022-06-01`)).json()) as {
+    items: { uid: string }[];
+  };
   expect(summaries.items.filter((d) => d.uid === uid)).toHaveLength(1);
 });

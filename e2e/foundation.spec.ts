@@ -26,10 +26,19 @@ test("favicon, app icons and the web manifest answer, so no page logs a 404 for 
   expect(favicon.status()).toBe(200);
   expect(favicon.headers()["content-type"]).toBe("image/x-icon");
   const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
-  const manifest = (await (await request.get(manifestHref!)).json()) as { name: string; start_url: string; icons: { src: string; purpose: string }[] };
+  const manifest = (await (await request.get(manifestHref!)).json()) as {
+    name: string;
+    start_url: string;
+    icons: { src: string; purpose: string }[];
+  };
   expect(manifest.name).toBe("Omi Hub");
   expect(manifest.icons.map((i) => i.purpose).sort()).toEqual(["any", "any", "maskable"]);
-  const icons = [...manifest.icons.map((i) => i.src), ...(await page.locator('link[rel="icon"], link[rel="apple-touch-icon"]').evaluateAll((links) => links.map((l) => l.getAttribute("href")!)))];
+  const icons = [
+    ...manifest.icons.map((i) => i.src),
+    ...(await page
+      .locator('link[rel="icon"], link[rel="apple-touch-icon"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute("href")!))),
+  ];
   for (const src of icons) expect((await request.get(src)).status(), src).toBe(200);
   expect(missing).toEqual([]);
 });
@@ -50,9 +59,7 @@ test("create an account, sign out, sign back in; wrong password and duplicate em
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("another-password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "already exists" })).toHaveText(
-    "An account with this email already exists",
-  );
+  await expect(page.getByRole("alert").filter({ hasText: "already exists" })).toHaveText("An account with this email already exists");
 
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);

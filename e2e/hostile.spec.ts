@@ -35,7 +35,10 @@ function verdict(c: Case, res: RawResponse): string | null {
   } catch {
     return `status ${res.status} with a body that is not JSON: ${res.text.slice(0, 120)}`;
   }
-  if (res.status < 300) return body !== null && typeof body === "object" && !Array.isArray(body) ? null : `2xx body is not an object: ${res.text.slice(0, 120)}`;
+  if (res.status < 300)
+    return body !== null && typeof body === "object" && !Array.isArray(body)
+      ? null
+      : `2xx body is not an object: ${res.text.slice(0, 120)}`;
   const error = (body as { error?: { code?: unknown; message?: unknown } }).error;
   if (typeof error?.code !== "string" || typeof error.message !== "string" || !error.message) {
     return `status ${res.status} without {"error":{"code","message"}}: ${res.text.slice(0, 160)}`;
@@ -58,32 +61,81 @@ function probes(token: string, uid: string, count: number): Probe[] {
         const body = memoryBody({ index: i });
         const title = `Hostile suite probe ${i}`;
         (body.structured as { title: string }).title = title;
-        out.push({ name: `valid memory ${i}`, event: "memory", method: "POST", path: path("memory"), headers: { ...json, ...key }, body: JSON.stringify(body), allowed: [200], check: { title } });
+        out.push({
+          name: `valid memory ${i}`,
+          event: "memory",
+          method: "POST",
+          path: path("memory"),
+          headers: { ...json, ...key },
+          body: JSON.stringify(body),
+          allowed: [200],
+          check: { title },
+        });
         break;
       }
       case 1: {
         const date = new Date(Date.UTC(2023, 0, 1 + i)).toISOString().slice(0, 10);
-        out.push({ name: `valid day summary ${date}`, event: "day-summary", method: "POST", path: path("day-summary"), headers: { ...json, ...key }, body: JSON.stringify(daySummaryBody({ uid, date })), allowed: [200], check: { date } });
+        out.push({
+          name: `valid day summary ${date}`,
+          event: "day-summary",
+          method: "POST",
+          path: path("day-summary"),
+          headers: { ...json, ...key },
+          body: JSON.stringify(daySummaryBody({ uid, date })),
+          allowed: [200],
+          check: { date },
+        });
         break;
       }
       case 2:
-        out.push({ name: `valid audio ${i}`, event: "audio", method: "POST", path: path("audio", "sample_rate=16000"), headers: { "content-type": "application/octet-stream", ...key }, body: tonePcm(1, 16000), allowed: [200], check: {} });
+        out.push({
+          name: `valid audio ${i}`,
+          event: "audio",
+          method: "POST",
+          path: path("audio", "sample_rate=16000"),
+          headers: { "content-type": "application/octet-stream", ...key },
+          body: tonePcm(1, 16000),
+          allowed: [200],
+          check: {},
+        });
         break;
       case 3: {
         const batch = fixture<{ session_id: string; segments: { id: string }[] }>("realtime-batch-1.json");
         batch.session_id = uid;
         for (const s of batch.segments) s.id = crypto.randomUUID();
-        out.push({ name: `valid realtime ${i}`, event: "realtime", method: "POST", path: path("realtime"), headers: json, body: JSON.stringify(batch), allowed: [200], check: {} });
+        out.push({
+          name: `valid realtime ${i}`,
+          event: "realtime",
+          method: "POST",
+          path: path("realtime"),
+          headers: json,
+          body: JSON.stringify(batch),
+          allowed: [200],
+          check: {},
+        });
         break;
       }
       default:
-        out.push({ name: `valid button ${i}`, event: "button", method: "POST", path: path("button"), headers: { ...json, ...key }, body: JSON.stringify({ type: "single_tap", n: i }), allowed: [200], check: {} });
+        out.push({
+          name: `valid button ${i}`,
+          event: "button",
+          method: "POST",
+          path: path("button"),
+          headers: { ...json, ...key },
+          body: JSON.stringify({ type: "single_tap", n: i }),
+          allowed: [200],
+          check: {},
+        });
     }
   }
   return out;
 }
 
-test("hostile inputs get answers from the table only, and valid deliveries in between are all stored", async ({ page, baseURL, account }) => {
+test("hostile inputs get answers from the table only, and valid deliveries in between are all stored", async ({
+  page,
+  baseURL,
+  account,
+}) => {
   test.setTimeout(240_000);
   console.log(`hostile suite seed: ${seed} (HOSTILE_SEED=${seed} reproduces it)`);
   const r = rng(seed);
@@ -91,7 +143,10 @@ test("hostile inputs get answers from the table only, and valid deliveries in be
   // One account: its personal webhook token, an API token, and a signing secret so signatures are checked.
   const { email, token, uid } = account;
   const origin = { origin: baseURL! };
-  const created = await page.request.post("/api/v1/tokens", { data: { name: "hostile suite", scopes: ["read", "write", "notify", "account"] }, headers: origin });
+  const created = await page.request.post("/api/v1/tokens", {
+    data: { name: "hostile suite", scopes: ["read", "write", "notify", "account"] },
+    headers: origin,
+  });
   expect(created.status()).toBe(200);
   const apiToken = ((await created.json()) as { token: string }).token;
   const signingSecret = `whsec_${Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString("base64url")}`;
@@ -131,7 +186,9 @@ test("hostile inputs get answers from the table only, and valid deliveries in be
     if (problem) failures.push(`${c.method} ${c.path.slice(0, 120)} [${c.name}]: ${problem}`);
     if ("check" in c && res.status === 200) deliveryIds.set(c as Probe, String(res.headers["x-delivery-id"] ?? ""));
   });
-  console.log(`hostile suite: ${all.length} requests in ${((Date.now() - started) / 1000).toFixed(1)} s; statuses ${JSON.stringify(statusCounts)}`);
+  console.log(
+    `hostile suite: ${all.length} requests in ${((Date.now() - started) / 1000).toFixed(1)} s; statuses ${JSON.stringify(statusCounts)}`,
+  );
 
   // Still healthy.
   const health = await client.send({ method: "GET", path: "/api/health" });
@@ -144,8 +201,23 @@ test("hostile inputs get answers from the table only, and valid deliveries in be
   };
   const mine = recordings.items.filter((rec) => rec.uid === uid);
   expect(mine.length, "recordings from the valid audio deliveries").toBeGreaterThan(0);
-  for (const range of ["bytes=abc", "bytes=5-1", "bytes=-0", "bytes=99999999999999999999-", "bytes=0-1,2-3", "items=0-1", "bytes=999999999-", "bytes=-99999999999"]) {
-    const c: Case = { name: `audio range ${range}`, method: "GET", path: `/api/v1/recordings/${mine[0]!.id}/audio`, headers: { ...auth, range }, allowed: [200, 206, 416] };
+  for (const range of [
+    "bytes=abc",
+    "bytes=5-1",
+    "bytes=-0",
+    "bytes=99999999999999999999-",
+    "bytes=0-1,2-3",
+    "items=0-1",
+    "bytes=999999999-",
+    "bytes=-99999999999",
+  ]) {
+    const c: Case = {
+      name: `audio range ${range}`,
+      method: "GET",
+      path: `/api/v1/recordings/${mine[0]!.id}/audio`,
+      headers: { ...auth, range },
+      allowed: [200, 206, 416],
+    };
     const problem = verdict(c, await client.send(c));
     if (problem) failures.push(`${c.path} [${c.name}]: ${problem}`);
   }
@@ -157,24 +229,41 @@ test("hostile inputs get answers from the table only, and valid deliveries in be
     const res = await client.send({ method: "GET", path: `/api/v1/deliveries/${deliveryIds.get(p)}`, headers: auth });
     const body = JSON.parse(res.text) as { delivery?: { status: number; outcome: string }; status?: number; outcome?: string };
     const d = body.delivery ?? body;
-    if (res.status !== 200 || d.status !== 200 || d.outcome !== "stored") failures.push(`${p.name}: delivery log says ${res.status} ${res.text.slice(0, 160)}`);
+    if (res.status !== 200 || d.status !== 200 || d.outcome !== "stored")
+      failures.push(`${p.name}: delivery log says ${res.status} ${res.text.slice(0, 160)}`);
   });
   const titles = new Set<string>();
   for (let cursor: string | null = "", pages = 0; cursor !== null && pages < 50; pages++) {
-    const res = await client.send({ method: "GET", path: `/api/v1/memories?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, headers: auth });
+    const res = await client.send({
+      method: "GET",
+      path: `/api/v1/memories?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      headers: auth,
+    });
     expect(res.status).toBe(200);
     const list = JSON.parse(res.text) as { items: { title: string; uid: string }[]; nextCursor: string | null };
     for (const m of list.items) if (m.uid === uid) titles.add(m.title);
     cursor = list.nextCursor;
   }
-  for (const p of valid) if (p.check.title && !titles.has(p.check.title)) failures.push(`${p.name}: memory "${p.check.title}" is not in /api/v1/memories`);
-  const summaries = JSON.parse((await client.send({ method: "GET", path: `/api/v1/day-summaries?from=2023-01-01&to=2023-12-31&uid=${encodeURIComponent(uid)}`, headers: auth })).text) as {
+  for (const p of valid)
+    if (p.check.title && !titles.has(p.check.title)) failures.push(`${p.name}: memory "${p.check.title}" is not in /api/v1/memories`);
+  const summaries = JSON.parse(
+    (
+      await client.send({
+        method: "GET",
+        path: `/api/v1/day-summaries?from=2023-01-01&to=2023-12-31&uid=${encodeURIComponent(uid)}`,
+        headers: auth,
+      })
+    ).text,
+  ) as {
     items: { date: string }[];
   };
   const dates = new Set(summaries.items.map((s) => s.date));
   for (const p of valid) if (p.check.date && !dates.has(p.check.date)) failures.push(`${p.name}: not in /api/v1/day-summaries`);
   const audioSent = valid.filter((p) => p.event === "audio").length;
-  expect(mine.reduce((n, rec) => n + rec.chunkCount, 0), "audio chunks stored").toBeGreaterThanOrEqual(audioSent);
+  expect(
+    mine.reduce((n, rec) => n + rec.chunkCount, 0),
+    "audio chunks stored",
+  ).toBeGreaterThanOrEqual(audioSent);
   client.close();
 
   if (failures.length) writeFileSync(test.info().outputPath("hostile-failures.txt"), `seed ${seed}\n${failures.join("\n")}\n`);

@@ -85,7 +85,12 @@ async function cuttableProxy(target: URL) {
 
 const status = (page: Page) => page.getByRole("status", { name: /Live connection/ });
 
-test("live transcript: 30 deliveries with re-sends end exactly right, across a cut connection", async ({ page, baseURL, account, send }) => {
+test("live transcript: 30 deliveries with re-sends end exactly right, across a cut connection", async ({
+  page,
+  baseURL,
+  account,
+  send,
+}) => {
   test.setTimeout(120_000);
   // As Omi's app sender: {session_id, segments} with no idempotency key.
   const deliver = (segments: Segment[]) => send("realtime", { session_id: account.uid, segments }, { idempotencyKey: null });
@@ -128,7 +133,9 @@ test("live transcript: 30 deliveries with re-sends end exactly right, across a c
   await region.evaluate((el) => (el.scrollTop = 0));
   const jump = page.getByRole("button", { name: "Jump to latest" });
   await expect(jump).toBeVisible();
-  await deliver([{ id: "e2e-late", text: "One more line after scrolling up", speaker: "SPEAKER_1", speaker_id: 1, is_user: false, start: 99, end: 100 }]);
+  await deliver([
+    { id: "e2e-late", text: "One more line after scrolling up", speaker: "SPEAKER_1", speaker_id: 1, is_user: false, start: 99, end: 100 },
+  ]);
   await expect(lines.last()).toHaveText("One more line after scrolling up");
   await expect(jump).toBeVisible();
   await jump.click();

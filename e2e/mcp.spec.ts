@@ -90,7 +90,10 @@ test("an assistant reads this account's data over MCP with the SDK client, withi
   const day = await call(read, "get_day_summary", { date: "2024-05-14" });
   expect(day.data.items[0]).toMatchObject({ date: "2024-05-14", uid, url: `${baseURL}/calendar/2024-05-14?uid=${uid}` });
   const today = new Date().toISOString().slice(0, 10);
-  const recordings = (await call(read, "list_recordings", { from: today, to: today })).data.items as { durationSeconds: number; url: string }[];
+  const recordings = (await call(read, "list_recordings", { from: today, to: today })).data.items as {
+    durationSeconds: number;
+    url: string;
+  }[];
   expect(recordings).toHaveLength(1);
   expect(recordings[0]!.durationSeconds).toBe(2);
 
@@ -155,7 +158,10 @@ test("an assistant reads this account's data over MCP with the SDK client, withi
 
 test("a token revoked mid-session stops working at once; no token gets the MCP 401 challenge", async ({ page, baseURL }) => {
   await signUp(page, uniqueEmail("mcp-revoke"));
-  const res = await page.request.post("/api/v1/tokens", { data: { name: "soon revoked", scopes: ["read"] }, headers: { origin: baseURL! } });
+  const res = await page.request.post("/api/v1/tokens", {
+    data: { name: "soon revoked", scopes: ["read"] },
+    headers: { origin: baseURL! },
+  });
   const { token: secret, item } = (await res.json()) as { token: string; item: { id: string } };
   const client = await connectMcp({ baseUrl: baseURL!, token: secret });
   expect((await call(client, "search_memories", {})).isError).toBe(false);
@@ -168,7 +174,9 @@ test("a token revoked mid-session stops working at once; no token gets the MCP 4
     body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
   });
   expect(anonymous.status).toBe(401);
-  expect(anonymous.headers.get("www-authenticate")).toBe(`Bearer realm="Omi Hub", resource_metadata="${baseURL}/.well-known/oauth-protected-resource/api/mcp"`);
+  expect(anonymous.headers.get("www-authenticate")).toBe(
+    `Bearer realm="Omi Hub", resource_metadata="${baseURL}/.well-known/oauth-protected-resource/api/mcp"`,
+  );
   const metadata = await fetch(`${baseURL}/.well-known/oauth-protected-resource/api/mcp`);
   expect(await metadata.json()).toMatchObject({ resource: `${baseURL}/api/mcp`, bearer_methods_supported: ["header"] });
 });
@@ -191,7 +199,9 @@ test("Settings → AI assistants: a read-only token and ready-made instructions 
   const json = JSON.parse((await card.getByLabel(/Clients configured by a file/).textContent())!) as {
     mcpServers: Record<string, { type: string; url: string; headers: Record<string, string> }>;
   };
-  expect(json).toEqual({ mcpServers: { "omi-hub": { type: "http", url: `${baseURL}/api/mcp`, headers: { Authorization: `Bearer ${secret}` } } } });
+  expect(json).toEqual({
+    mcpServers: { "omi-hub": { type: "http", url: `${baseURL}/api/mcp`, headers: { Authorization: `Bearer ${secret}` } } },
+  });
   await card.getByRole("button", { name: "Copy the JSON configuration" }).click();
   expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText()))).toEqual(json);
 

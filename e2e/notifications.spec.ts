@@ -46,7 +46,9 @@ test("a keyword rule made in the UI notifies through Omi, once, and the log says
     .poll(async () => pushedTo(uid), {
       timeout: 15_000,
     })
-    .toEqual([{ appId: "e2e-app", uid, message: "Heard “signed”: Okay — so the São Paulo partner still hasn't signed.", at: expect.any(String) }]);
+    .toEqual([
+      { appId: "e2e-app", uid, message: "Heard “signed”: Okay — so the São Paulo partner still hasn't signed.", at: expect.any(String) },
+    ]);
 
   await page.reload();
   const log = page.getByRole("list", { name: "Notifications" });

@@ -13,7 +13,14 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const fakeOmi = `http://127.0.0.1:${Number(process.env.E2E_FAKE_OMI_PORT ?? port + 99)}`;
 const basePort = port + 45;
 
-type Job = { id: string; state: string; phase: string; active: boolean; counts: { conversationsRead: number; conversationsCreated: number }; totalConversations: number | null };
+type Job = {
+  id: string;
+  state: string;
+  phase: string;
+  active: boolean;
+  counts: { conversationsRead: number; conversationsCreated: number };
+  totalConversations: number | null;
+};
 
 for (const kind of ["pglite", "postgres"] as const) {
   test(`an import survives its server killed halfway (${kind})`, async ({ browser }) => {
@@ -32,7 +39,8 @@ for (const kind of ["pglite", "postgres"] as const) {
 
     const db: FaultDatabase = await freshDatabase(kind, `sync_${appPort}`);
     // No app token and no Omi app credentials: the link below is trusted, as on a self-hosted hub.
-    const start = () => startFaultApp({ port: appPort, dbEnv: db.env, env: { OMI_API_URL: fakeOmi, OMI_DEV_API_RATE_BOOST: "100" }, appToken: false });
+    const start = () =>
+      startFaultApp({ port: appPort, dbEnv: db.env, env: { OMI_API_URL: fakeOmi, OMI_DEV_API_RATE_BOOST: "100" }, appToken: false });
     let app: FaultApp | null = await start();
     const context = await browser.newContext({ baseURL: app.url });
     try {

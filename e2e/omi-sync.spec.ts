@@ -33,7 +33,14 @@ test("connect an Omi Developer API key, import with progress, facts, ticks both 
     key,
     uid,
     scopes: ["conversations:read", "action_items:read", "action_items:write", "memories:read"],
-    generate: { conversations: 120, actionItemsPerConversation: 2, facts: 12, segments: 4, lockedEvery: 40, newest: new Date(Date.now() - 3 * hour).toISOString() },
+    generate: {
+      conversations: 120,
+      actionItemsPerConversation: 2,
+      facts: 12,
+      segments: 4,
+      lockedEvery: 40,
+      newest: new Date(Date.now() - 3 * hour).toISOString(),
+    },
   });
   await fake("/__fake/dev/seed", { key: `omi_dev_e2e_other_${uid}`, uid: `${uid}-someone-else`, generate: { conversations: 3 } });
 
@@ -87,7 +94,9 @@ test("connect an Omi Developer API key, import with progress, facts, ticks both 
   await card.scrollIntoViewIfNeeded();
   await screenshot(page, "omi-sync-paused-390");
   await page.setViewportSize({ width: 1280, height: 800 });
-  await expect(card.getByText(/Import finished .*: 117 conversations \(116 new\), 234 action items, 11 facts/)).toBeVisible({ timeout: 90_000 });
+  await expect(card.getByText(/Import finished .*: 117 conversations \(116 new\), 234 action items, 11 facts/)).toBeVisible({
+    timeout: 90_000,
+  });
   await screenshot(page, "omi-sync-done-1280");
 
   // Omi's facts, on a page of their own.

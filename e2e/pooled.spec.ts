@@ -25,7 +25,9 @@ const poolerFailures = /prepared statement|current transaction is aborted|Live u
 type Answered = { text: string; at: number };
 
 for (const vercel of [false, true]) {
-  test(`through a transaction pooler a 200 means stored, and live events cross processes${vercel ? " (VERCEL=1)" : ""}`, async ({ page }) => {
+  test(`through a transaction pooler a 200 means stored, and live events cross processes${vercel ? " (VERCEL=1)" : ""}`, async ({
+    page,
+  }) => {
     const base = postgresBaseUrl();
     test.skip(!base, "needs a Postgres server (DATABASE_URL or TEST_BASE_DATABASE_URL; CI sets it)");
     test.skip(!pgbouncerBinary() && !process.env.CI, "needs PgBouncer (apt-get install pgbouncer; CI installs it)");
@@ -39,7 +41,10 @@ for (const vercel of [false, true]) {
     const output: string[] = [];
     const apps: FaultApp[] = [];
     try {
-      const migrated = spawnSync("npx", ["tsx", "--require", "./scripts/server-only.cjs", "db/migrate.ts"], { encoding: "utf8", env: { ...process.env, ...dbEnv, ...(vercel ? { VERCEL: "1", AUTH_SECRET: "pooled-migrate-secret" } : {}) } });
+      const migrated = spawnSync("npx", ["tsx", "--require", "./scripts/server-only.cjs", "db/migrate.ts"], {
+        encoding: "utf8",
+        env: { ...process.env, ...dbEnv, ...(vercel ? { VERCEL: "1", AUTH_SECRET: "pooled-migrate-secret" } : {}) },
+      });
       expect(migrated.status, migrated.stderr).toBe(0);
       expect(migrated.stdout).toMatch(/applied \d+ migration/);
 
@@ -83,7 +88,10 @@ for (const vercel of [false, true]) {
           const res = await fetch(`${a!.url}/api/webhooks/realtime/${token}?uid=${uid}`, {
             method: "POST",
             headers: { "content-type": "application/json", "idempotency-key": crypto.randomUUID() },
-            body: JSON.stringify({ session_id: uid, segments: [{ id: `seg-${s}-${i}`, text, is_user: s % 2 === 0, start: i, end: i + 1 }] }),
+            body: JSON.stringify({
+              session_id: uid,
+              segments: [{ id: `seg-${s}-${i}`, text, is_user: s % 2 === 0, start: i, end: i + 1 }],
+            }),
           });
           await res.arrayBuffer();
           if (res.status === 200) realtime.push({ text, at: Date.now() });
@@ -104,8 +112,13 @@ for (const vercel of [false, true]) {
         if (res.status === 200) memories.push(title);
         else other++;
       };
-      await Promise.all([...Array.from({ length: REALTIME_SENDERS }, (_, s) => sender(s)), ...Array.from({ length: MEMORIES }, (_, i) => memory(i))]);
-      console.log(`pooled${vercel ? " (VERCEL=1)" : ""}: ${realtime.length} realtime and ${memories.length} memory deliveries answered 200, ${other} other answers`);
+      await Promise.all([
+        ...Array.from({ length: REALTIME_SENDERS }, (_, s) => sender(s)),
+        ...Array.from({ length: MEMORIES }, (_, i) => memory(i)),
+      ]);
+      console.log(
+        `pooled${vercel ? " (VERCEL=1)" : ""}: ${realtime.length} realtime and ${memories.length} memory deliveries answered 200, ${other} other answers`,
+      );
       expect(realtime.length).toBeGreaterThan(REALTIME_SENDERS * REALTIME_SECONDS);
       expect(memories).toHaveLength(MEMORIES);
 
@@ -113,7 +126,9 @@ for (const vercel of [false, true]) {
       const stored = new Set<string>();
       let after = "";
       for (;;) {
-        const page1 = (await (await page.request.get(`${a!.url}/api/v1/live/segments?limit=1000${after ? `&after=${encodeURIComponent(after)}` : ""}`)).json()) as {
+        const page1 = (await (
+          await page.request.get(`${a!.url}/api/v1/live/segments?limit=1000${after ? `&after=${encodeURIComponent(after)}` : ""}`)
+        ).json()) as {
           items: { text: string }[];
           nextCursor: string;
           hasMore: boolean;
@@ -122,31 +137,51 @@ for (const vercel of [false, true]) {
         after = page1.nextCursor;
         if (!page1.hasMore) break;
       }
-      expect(realtime.filter((r) => !stored.has(r.text)).map((r) => r.text), "segments answered 200 but not stored").toEqual([]);
+      expect(
+        realtime.filter((r) => !stored.has(r.text)).map((r) => r.text),
+        "segments answered 200 but not stored",
+      ).toEqual([]);
       const titles = new Set<string>();
       let cursor: string | null = null;
       do {
-        const list = (await (await page.request.get(`${b!.url}/api/v1/memories?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)).json()) as {
+        const list = (await (
+          await page.request.get(`${b!.url}/api/v1/memories?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)
+        ).json()) as {
           items: { title: string }[];
           nextCursor: string | null;
         };
         for (const m of list.items) titles.add(m.title);
         cursor = list.nextCursor;
       } while (cursor);
-      expect(memories.filter((t) => !titles.has(t)), "memories answered 200 but not stored").toEqual([]);
+      expect(
+        memories.filter((t) => !titles.has(t)),
+        "memories answered 200 but not stored",
+      ).toEqual([]);
 
       // …and reached the reader on the other server within 3 s of its answer.
       await expect
-        .poll(() => page.evaluate((texts) => texts.filter((t) => !(t in (window as unknown as { seen: Record<string, number> }).seen)).length, realtime.map((r) => r.text)), {
-          timeout: 15_000,
-        })
+        .poll(
+          () =>
+            page.evaluate(
+              (texts) => texts.filter((t) => !(t in (window as unknown as { seen: Record<string, number> }).seen)).length,
+              realtime.map((r) => r.text),
+            ),
+          {
+            timeout: 15_000,
+          },
+        )
         .toBe(0);
       const seen = await page.evaluate(() => (window as unknown as { seen: Record<string, number> }).seen);
       const lateness = realtime.map((r) => seen[r.text]! - r.at).sort((x, y) => x - y);
-      console.log(`pooled: SSE on the other server, lateness p50 ${lateness[Math.floor(lateness.length / 2)]} ms, max ${lateness[lateness.length - 1]} ms`);
+      console.log(
+        `pooled: SSE on the other server, lateness p50 ${lateness[Math.floor(lateness.length / 2)]} ms, max ${lateness[lateness.length - 1]} ms`,
+      );
       expect(lateness[lateness.length - 1]!, "every segment reached the other server's SSE reader within 3 s").toBeLessThan(3_000);
 
-      expect(output.filter((line) => poolerFailures.test(line)), "pooler failures or a LISTEN fallback in the servers' logs").toEqual([]);
+      expect(
+        output.filter((line) => poolerFailures.test(line)),
+        "pooler failures or a LISTEN fallback in the servers' logs",
+      ).toEqual([]);
     } finally {
       await Promise.all(apps.map((app) => app.stop()));
       await db.drop();

@@ -19,7 +19,9 @@ async function watchCsp(page: Page): Promise<string[]> {
   await page.exposeFunction("__reportCsp", (v: string) => violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(`${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
+      (window as unknown as { __reportCsp: (v: string) => void }).__reportCsp(
+        `${e.violatedDirective} ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
   page.on("console", (m) => {
@@ -29,7 +31,16 @@ async function watchCsp(page: Page): Promise<string[]> {
 }
 
 test("every page and route sends the security headers", async ({ request }) => {
-  for (const path of ["/", "/sign-in", "/link?uid=abc", "/setup", "/api/health", "/api/v1/memories", "/api/webhooks/memory/not-a-token?uid=x", "/no-such-page"]) {
+  for (const path of [
+    "/",
+    "/sign-in",
+    "/link?uid=abc",
+    "/setup",
+    "/api/health",
+    "/api/v1/memories",
+    "/api/webhooks/memory/not-a-token?uid=x",
+    "/no-such-page",
+  ]) {
     const res = path.startsWith("/api/webhooks") ? await request.post(path, { data: {} }) : await request.get(path, { maxRedirects: 0 });
     const headers = res.headers();
     for (const [name, value] of Object.entries(expected)) expect(headers[name], `${name} on ${path}`).toBe(value);
@@ -56,7 +67,15 @@ test("/link and /settings cannot be framed by another site", async ({ page, base
   await page.goto("http://attacker.test/");
   // Chromium replaces a refused frame with its error page; the control frame loads.
   await expect
-    .poll(() => page.frames().slice(1).map((f) => f.url()).sort(), { timeout: 10_000 })
+    .poll(
+      () =>
+        page
+          .frames()
+          .slice(1)
+          .map((f) => f.url())
+          .sort(),
+      { timeout: 10_000 },
+    )
     .toEqual(["chrome-error://chromewebdata/", "chrome-error://chromewebdata/", "http://framable.test/"]);
   await screenshot(page, "framing-refused-1280");
 });
@@ -76,7 +95,16 @@ test("no page breaks the Content-Security-Policy: signed out, dashboard, audio p
     expect(res.status(), await res.text()).toBe(200);
   }
 
-  for (const path of ["/memories", "/action-items", "/calendar", "/notifications", "/deliveries", "/settings", "/setup", "/link?uid=csp-check"]) {
+  for (const path of [
+    "/memories",
+    "/action-items",
+    "/calendar",
+    "/notifications",
+    "/deliveries",
+    "/settings",
+    "/setup",
+    "/link?uid=csp-check",
+  ]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");
   }

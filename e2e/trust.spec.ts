@@ -35,10 +35,16 @@ test("B cannot make text reach A's phone through A's uid, by rule, reply or the 
 
   // The attacker's own personal webhook URLs, naming the victim's uid.
   const memory = JSON.parse(readFileSync("tests/fixtures/omi/memory-created.json", "utf8")) as Record<string, unknown>;
-  const sent = await attackerPage.request.post(`${attacker.urls.memory}?uid=${victim.uid}`, { data: memory, headers: { "idempotency-key": randomUUID() } });
+  const sent = await attackerPage.request.post(`${attacker.urls.memory}?uid=${victim.uid}`, {
+    data: memory,
+    headers: { "idempotency-key": randomUUID() },
+  });
   expect(sent.status()).toBe(200);
   const live = await attackerPage.request.post(`${attacker.urls.realtime}?uid=${victim.uid}`, {
-    data: { session_id: victim.uid, segments: [{ id: randomUUID(), text: "hello there", speaker: "SPEAKER_0", speaker_id: 0, is_user: true, start: 0, end: 2 }] },
+    data: {
+      session_id: victim.uid,
+      segments: [{ id: randomUUID(), text: "hello there", speaker: "SPEAKER_0", speaker_id: 0, is_user: true, start: 0, end: 2 }],
+    },
     headers: { "idempotency-key": randomUUID() },
   });
   expect(live.status()).toBe(200);
@@ -58,15 +64,31 @@ test("B cannot make text reach A's phone through A's uid, by rule, reply or the 
   expect((await pushedTo(victim.uid)).map((n) => n.message).filter((m) => !m.startsWith("Your Omi Hub code"))).toEqual(["Stand-up in 5"]);
 });
 
-test("ten adversarial patterns over 40 KB of transcript: the webhook answers within 2 s and /api/health stays under 1 s", async ({ page, baseURL }) => {
+test("ten adversarial patterns over 40 KB of transcript: the webhook answers within 2 s and /api/health stays under 1 s", async ({
+  page,
+  baseURL,
+}) => {
   const { uid, urls } = await accountWithWebhookToken(page, "patterns");
   await verifyUid(page, uid);
   for (let i = 0; i < 10; i++) {
     const pattern = `${"\\w*".repeat(5 + (i % 3))}!${i}`;
-    const res = await post(page, "/api/v1/notification-rules", { name: `Stall ${i}`, trigger: { kind: "regex", pattern, via: "api" }, scopes: ["transcript"], template: "x" });
+    const res = await post(page, "/api/v1/notification-rules", {
+      name: `Stall ${i}`,
+      trigger: { kind: "regex", pattern, via: "api" },
+      scopes: ["transcript"],
+      template: "x",
+    });
     expect(res.status(), await res.text()).toBe(201);
   }
-  const segments = Array.from({ length: 20 }, (_, i) => ({ id: randomUUID(), text: "a".repeat(2_000), speaker: "SPEAKER_0", speaker_id: 0, is_user: true, start: i * 2, end: i * 2 + 2 }));
+  const segments = Array.from({ length: 20 }, (_, i) => ({
+    id: randomUUID(),
+    text: "a".repeat(2_000),
+    speaker: "SPEAKER_0",
+    speaker_id: 0,
+    is_user: true,
+    start: i * 2,
+    end: i * 2 + 2,
+  }));
 
   const started = performance.now();
   const answer = fetch(`${urls.realtime}?uid=${uid}`, {
@@ -86,7 +108,9 @@ test("ten adversarial patterns over 40 KB of transcript: the webhook answers wit
   }
   const { status, ms } = await answer;
   const worstHealth = Math.max(...health);
-  console.log(`adversarial patterns: webhook answered ${status} in ${ms.toFixed(0)} ms; /api/health worst ${worstHealth.toFixed(0)} ms over ${health.length} calls`);
+  console.log(
+    `adversarial patterns: webhook answered ${status} in ${ms.toFixed(0)} ms; /api/health worst ${worstHealth.toFixed(0)} ms over ${health.length} calls`,
+  );
   expect(status).toBe(200);
   expect(ms).toBeLessThan(2_000);
   expect(worstHealth).toBeLessThan(1_000);

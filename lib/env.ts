@@ -20,8 +20,7 @@ const flag = z.preprocess(
     .optional()
     .transform((v) => v === "1" || v === "true" || v === "yes"),
 );
-const int = (fallback: number, min = 0) =>
-  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).default(fallback));
+const int = (fallback: number, min = 0) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).default(fallback));
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -37,7 +37,12 @@ export function speakerStyle(s: { speakerId?: number | null; speaker?: string | 
 }
 
 /** "You", the name Omi sent, or "Speaker N". */
-export function speakerLabel(s: { speakerId?: number | null; speaker?: string | null; speakerName?: string | null; isUser?: boolean | null }): string {
+export function speakerLabel(s: {
+  speakerId?: number | null;
+  speaker?: string | null;
+  speakerName?: string | null;
+  isUser?: boolean | null;
+}): string {
   if (s.speakerName) return s.speakerName;
   if (s.isUser) return "You";
   return `Speaker ${speakerNumber(s.speakerId, s.speaker)}`;

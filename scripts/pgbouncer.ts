@@ -103,7 +103,8 @@ export async function startPgBouncer({
     const pg = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
     const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
     const uid = Number(pg.stdout.trim());
-    if (pg.status !== 0 || !Number.isInteger(uid)) throw new Error("PgBouncer refuses to run as root, and there is no postgres user to run it as");
+    if (pg.status !== 0 || !Number.isInteger(uid))
+      throw new Error("PgBouncer refuses to run as root, and there is no postgres user to run it as");
     for (const f of [dir, ini, users]) chownSync(f, uid, Number(gid.stdout.trim()));
     chmodSync(dir, 0o700);
   }

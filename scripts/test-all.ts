@@ -1,5 +1,5 @@
 /**
- * `npm test`: typecheck, lint, Vitest (unit + integration on a real database),
+ * `npm test`: typecheck, format check (Prettier), lint, Vitest (unit + integration on a real database),
  * a production build, then Playwright end-to-end in Debian's Chromium; on a Postgres
  * server (DATABASE_URL), Vitest and Playwright once more through PgBouncer. Every step
  * runs even when an earlier one fails, so one run shows everything; the last line
@@ -36,7 +36,12 @@ function check(name: string, cmd: string, args: string[]) {
 /** Counts from a Vitest JSON report; a run that produced no report counts as one failure. */
 function vitestCounts(file: string): [number, number] {
   if (!existsSync(file)) return [0, 1];
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; numFailedTestSuites: number };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numTotalTestSuites: number;
+    numFailedTestSuites: number;
+  };
   return [report.numPassedTests, report.numFailedTests + (report.numFailedTests === 0 ? report.numFailedTestSuites : 0)];
 }
 
@@ -49,6 +54,7 @@ function playwrightCounts(file: string): [number, number] {
 }
 
 check("typecheck", "npx", ["tsc", "--noEmit"]);
+check("format", "npx", ["prettier", "--check", "."]);
 check("lint", "npx", ["eslint", "--max-warnings", "0", "."]);
 
 function vitest(name: string, extraEnv: Record<string, string> = {}) {

@@ -33,6 +33,15 @@ process.env.AUTH_SECRET = "test-secret-that-is-long-enough-for-hkdf";
 process.env.DISABLE_SCHEDULER = "1";
 process.env.LOG_LEVEL ??= "error";
 // Tests opt into Omi API credentials and webhook tokens explicitly.
-for (const key of ["OMI_APP_ID", "OMI_APP_SECRET", "OMI_WEBHOOK_TOKEN", "OMI_SIGNING_SECRET", "NOTIFY_API_KEY", "APP_URL", "ADMIN_EMAILS", "CRON_SECRET"]) {
+for (const key of [
+  "OMI_APP_ID",
+  "OMI_APP_SECRET",
+  "OMI_WEBHOOK_TOKEN",
+  "OMI_SIGNING_SECRET",
+  "NOTIFY_API_KEY",
+  "APP_URL",
+  "ADMIN_EMAILS",
+  "CRON_SECRET",
+]) {
   delete process.env[key];
 }

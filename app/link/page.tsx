@@ -25,8 +25,8 @@ export default async function LinkPage({ searchParams }: { searchParams: Promise
   if (state !== undefined && !stateMatches(state, (await cookies()).get(oauthStateCookie)?.value)) {
     return (
       <Problem title="This Omi sign-in could not be confirmed">
-        Omi sent you back here, but not in the browser that started &ldquo;Connect with Omi&rdquo; (or it took longer than 10
-        minutes). Start again from here.
+        Omi sent you back here, but not in the browser that started &ldquo;Connect with Omi&rdquo; (or it took longer than 10 minutes).
+        Start again from here.
         {omiOAuthConfigured ? (
           <div className="mt-4">
             <ButtonLink href="/link/connect" prefetch={false}>
@@ -45,8 +45,8 @@ export default async function LinkPage({ searchParams }: { searchParams: Promise
         <Heading />
         <Card>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            {rawUid ? "This link's Omi user id does not look right." : "This page links an Omi account to your account here."} Open it from the Omi
-            app (the app&rsquo;s setup step opens it with your Omi user id), or connect through Omi below.
+            {rawUid ? "This link's Omi user id does not look right." : "This page links an Omi account to your account here."} Open it from
+            the Omi app (the app&rsquo;s setup step opens it with your Omi user id), or connect through Omi below.
           </p>
           <div className="mt-4 flex flex-wrap gap-2">
             {omiOAuthConfigured ? (
@@ -111,7 +111,10 @@ export default async function LinkPage({ searchParams }: { searchParams: Promise
 function Heading() {
   return (
     <div className="mb-5 flex items-center gap-3">
-      <span aria-hidden className="inline-flex size-10 items-center justify-center rounded-full bg-accent-100 text-accent-700 dark:bg-accent-900/50 dark:text-accent-300">
+      <span
+        aria-hidden
+        className="inline-flex size-10 items-center justify-center rounded-full bg-accent-100 text-accent-700 dark:bg-accent-900/50 dark:text-accent-300"
+      >
         <Link2 className="size-5" />
       </span>
       <h1 className="text-2xl font-semibold tracking-tight">Link your Omi account</h1>

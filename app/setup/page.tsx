@@ -26,14 +26,20 @@ function FieldTable({ rows }: { rows: [string, React.ReactNode][] }) {
       <table className="w-full text-left text-sm">
         <thead className="bg-zinc-50 text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Omi field</th>
-            <th scope="col" className="px-4 py-2 font-medium">What to paste</th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              Omi field
+            </th>
+            <th scope="col" className="px-4 py-2 font-medium">
+              What to paste
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-200 bg-white dark:divide-zinc-800 dark:bg-zinc-950">
           {rows.map(([field, value]) => (
             <tr key={field}>
-              <th scope="row" className="px-4 py-2 align-top font-medium whitespace-nowrap">{field}</th>
+              <th scope="row" className="px-4 py-2 align-top font-medium whitespace-nowrap">
+                {field}
+              </th>
               <td className="px-4 py-2">{value}</td>
             </tr>
           ))}
@@ -56,8 +62,8 @@ export default async function SetupPage() {
       <main className="mx-auto max-w-3xl px-6 pb-24">
         <h1 className="mt-6 text-3xl font-semibold tracking-tight">Connect Omi to Omi Hub</h1>
         <p className="mt-3 text-lg text-zinc-600 dark:text-zinc-400">
-          Omi sends data to web addresses (webhooks). There are two ways to point them here: your own{" "}
-          <strong>Developer Settings</strong> (just you, every event) or a <strong>published Omi app</strong> (anyone who installs it).
+          Omi sends data to web addresses (webhooks). There are two ways to point them here: your own <strong>Developer Settings</strong>{" "}
+          (just you, every event) or a <strong>published Omi app</strong> (anyone who installs it).
         </p>
 
         <Section id="before" title="Before you start: a public HTTPS address">
@@ -82,9 +88,11 @@ APP_URL=https://<the-tunnel-host>`}</code>
         <Section id="developer" title="Option 1: Developer Settings (recommended for yourself)">
           <ol className="list-decimal space-y-2 pl-5">
             <li>
-              <Link href="/sign-up" className="font-medium text-accent-700 underline dark:text-accent-300">Create an account</Link> here and open{" "}
-              <strong>Settings</strong>. Your personal webhook URLs are listed there, each with a copy button. They contain your secret token:
-              keep them private.
+              <Link href="/sign-up" className="font-medium text-accent-700 underline dark:text-accent-300">
+                Create an account
+              </Link>{" "}
+              here and open <strong>Settings</strong>. Your personal webhook URLs are listed there, each with a copy button. They contain
+              your secret token: keep them private.
             </li>
             <li>In the Omi phone app open Settings → Developer Settings (enable Developer Mode first if you have not).</li>
             <li>Paste each URL into its field:</li>
@@ -96,27 +104,28 @@ APP_URL=https://<the-tunnel-host>`}</code>
               [
                 "Audio bytes",
                 <span key="a">
-                  <Code>{`${base}/api/webhooks/audio/<your token>`}</Code>. Omi lets you add <Code>,seconds</Code> for how often audio is sent (default 5).
+                  <Code>{`${base}/api/webhooks/audio/<your token>`}</Code>. Omi lets you add <Code>,seconds</Code> for how often audio is
+                  sent (default 5).
                 </span>,
               ],
               ["Day summary", <Code key="d">{`${base}/api/webhooks/day-summary/<your token>`}</Code>],
             ]}
           />
           <p>
-            Day summaries arrive <strong>only</strong> through Developer Settings, once a day at the hour you choose in Omi, and only when Omi
-            knows your time zone and has a push token for your phone. Audio arrives only while the phone is streaming from the device.
+            Day summaries arrive <strong>only</strong> through Developer Settings, once a day at the hour you choose in Omi, and only when
+            Omi knows your time zone and has a push token for your phone. Audio arrives only while the phone is streaming from the device.
           </p>
           <p>
-            Optional: in Omi, issue a webhook signing secret (<Code>whsec_…</Code>) and paste it into Settings here. Signed deliveries are then
-            verified, and a bad signature is refused.
+            Optional: in Omi, issue a webhook signing secret (<Code>whsec_…</Code>) and paste it into Settings here. Signed deliveries are
+            then verified, and a bad signature is refused.
           </p>
         </Section>
 
         <Section id="app" title="Option 2: publish an Omi app (for many people)">
           <p>
-            An Omi app has <strong>one</strong> trigger type (memory created, real-time transcript, or audio bytes). Create one app per event you
-            want. The server needs <Code>OMI_WEBHOOK_TOKEN</Code> (one secret for every user) together with <Code>OMI_APP_ID</Code> and{" "}
-            <Code>OMI_APP_SECRET</Code> (verification codes and notifications).
+            An Omi app has <strong>one</strong> trigger type (memory created, real-time transcript, or audio bytes). Create one app per
+            event you want. The server needs <Code>OMI_WEBHOOK_TOKEN</Code> (one secret for every user) together with{" "}
+            <Code>OMI_APP_ID</Code> and <Code>OMI_APP_SECRET</Code> (verification codes and notifications).
           </p>
           <FieldTable
             rows={[
@@ -127,13 +136,14 @@ APP_URL=https://<the-tunnel-host>`}</code>
             ]}
           />
           <p>
-            When someone installs the app, Omi opens the Auth URL with their Omi user id. They sign in here and link it. Omi Hub proves the link
-            by pushing a 6-digit code to that person&apos;s phone, so a published app needs the API credentials: with <Code>OMI_WEBHOOK_TOKEN</Code>{" "}
-            but without them the server refuses to start, because anyone could otherwise claim anyone&apos;s Omi account first.
+            When someone installs the app, Omi opens the Auth URL with their Omi user id. They sign in here and link it. Omi Hub proves the
+            link by pushing a 6-digit code to that person&apos;s phone, so a published app needs the API credentials: with{" "}
+            <Code>OMI_WEBHOOK_TOKEN</Code> but without them the server refuses to start, because anyone could otherwise claim anyone&apos;s
+            Omi account first.
           </p>
           <p>
-            Notifications (and the verification code) reach a person only once they have <strong>enabled the app</strong> in Omi. Omi allows about
-            9 notifications per hour and one every 30 seconds per person.
+            Notifications (and the verification code) reach a person only once they have <strong>enabled the app</strong> in Omi. Omi allows
+            about 9 notifications per hour and one every 30 seconds per person.
           </p>
         </Section>
 

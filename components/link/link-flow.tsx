@@ -62,8 +62,8 @@ export function LinkFlow({ uid, maskedUid, email, initialLink, canVerify }: Prop
           {link.status === "verified" ? "Linked and verified" : "Linked"}
         </h2>
         <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-          Omi account <span className="font-mono">{maskedUid}</span> is linked to <strong>{email}</strong>. What Omi sends for it now shows up in
-          your dashboard. You can go back to the Omi app.
+          Omi account <span className="font-mono">{maskedUid}</span> is linked to <strong>{email}</strong>. What Omi sends for it now shows
+          up in your dashboard. You can go back to the Omi app.
         </p>
         {link.status === "trusted" ? (
           <p className="mt-3 flex gap-2 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
@@ -127,7 +127,11 @@ export function LinkFlow({ uid, maskedUid, email, initialLink, canVerify }: Prop
           </p>
         ) : link.code.state === "failed" ? (
           <p className="flex gap-2 rounded-lg bg-amber-50 p-3 text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
-            {link.code.notEnabled ? <Loader2 className="mt-0.5 size-4 shrink-0 animate-spin" aria-hidden /> : <Info className="mt-0.5 size-4 shrink-0" aria-hidden />}
+            {link.code.notEnabled ? (
+              <Loader2 className="mt-0.5 size-4 shrink-0 animate-spin" aria-hidden />
+            ) : (
+              <Info className="mt-0.5 size-4 shrink-0" aria-hidden />
+            )}
             <span>{link.code.explanation}</span>
           </p>
         ) : (
@@ -171,8 +175,8 @@ export function LinkFlow({ uid, maskedUid, email, initialLink, canVerify }: Prop
         </div>
       </form>
       <p className="mt-4 text-xs text-zinc-500">
-        The Omi app already counts this step as done; the code proves the Omi account is yours. Until then nothing from it is shown here, and
-        nobody else is blocked from linking it.
+        The Omi app already counts this step as done; the code proves the Omi account is yours. Until then nothing from it is shown here,
+        and nobody else is blocked from linking it.
       </p>
     </Card>
   );

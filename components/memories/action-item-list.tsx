@@ -35,7 +35,10 @@ export function ActionItemCheckbox({ item: initial, onChanged }: { item: ActionI
     <div className="flex items-start gap-3">
       <Checkbox id={id} checked={completed} onChange={(e) => tick(e.target.checked)} className="mt-0.5" />
       <div className="min-w-0">
-        <label htmlFor={id} className={`text-sm ${completed ? "text-zinc-500 line-through dark:text-zinc-500" : "text-zinc-900 dark:text-zinc-100"}`}>
+        <label
+          htmlFor={id}
+          className={`text-sm ${completed ? "text-zinc-500 line-through dark:text-zinc-500" : "text-zinc-900 dark:text-zinc-100"}`}
+        >
           {item.description}
         </label>
         {!item.present ? <p className="text-xs text-zinc-500">No longer listed by Omi</p> : null}
@@ -68,8 +71,19 @@ function ItemHistoryLine({ item }: { item: ActionItemView }) {
   const change = item.lastChange;
   const sync = item.omiSync;
   if (!change && !sync) return null;
-  const who = change ? (change.source === "omi" ? `${change.completed ? "Completed" : "Reopened"} in Omi` : `${change.completed ? "Ticked" : "Unticked"} here`) : null;
-  const note = sync?.state === "pending" || sync?.state === "failed" ? sync.error : change?.source === "hub" ? change.note : change?.note && change.note !== who ? change.note : null;
+  const who = change
+    ? change.source === "omi"
+      ? `${change.completed ? "Completed" : "Reopened"} in Omi`
+      : `${change.completed ? "Ticked" : "Unticked"} here`
+    : null;
+  const note =
+    sync?.state === "pending" || sync?.state === "failed"
+      ? sync.error
+      : change?.source === "hub"
+        ? change.note
+        : change?.note && change.note !== who
+          ? change.note
+          : null;
   return (
     <p className={`text-xs ${sync?.state === "failed" ? "text-amber-700 dark:text-amber-300" : "text-zinc-500"}`}>
       {who}

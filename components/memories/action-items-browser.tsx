@@ -21,7 +21,11 @@ export function ActionItemsBrowser() {
 
   return (
     <div className="space-y-4">
-      <div role="group" aria-label="Show" className="inline-flex rounded-lg border border-zinc-300 bg-white p-0.5 dark:border-zinc-700 dark:bg-zinc-900">
+      <div
+        role="group"
+        aria-label="Show"
+        className="inline-flex rounded-lg border border-zinc-300 bg-white p-0.5 dark:border-zinc-700 dark:bg-zinc-900"
+      >
         {tabs.map((t) => (
           <button
             key={t.status}
@@ -51,7 +55,10 @@ export function ActionItemsBrowser() {
         )
       ) : (
         <>
-          <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900" aria-label={`${status} action items`}>
+          <ul
+            className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900"
+            aria-label={`${status} action items`}
+          >
             {items.map((item) => (
               <li key={item.id} className="flex flex-col gap-1.5 p-4 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
                 <ActionItemCheckbox item={item} />

@@ -38,14 +38,15 @@ export function ExportAll() {
     }
   }
 
-  const percent = state.kind === "running" && state.total > 0 ? Math.min(state.exact ? 100 : 99, Math.round((state.received / state.total) * 100)) : null;
+  const percent =
+    state.kind === "running" && state.total > 0 ? Math.min(state.exact ? 100 : 99, Math.round((state.received / state.total) * 100)) : null;
 
   return (
     <Card aria-labelledby="export-heading">
       <CardTitle id="export-heading">Export all my data</CardTitle>
       <CardDescription>
-        One ZIP file with every memory (JSON with Omi’s original payload, and Markdown with the summary, action items and
-        transcript), every day summary, and your audio as WAV files.
+        One ZIP file with every memory (JSON with Omi’s original payload, and Markdown with the summary, action items and transcript), every
+        day summary, and your audio as WAV files.
       </CardDescription>
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <Button onClick={() => void run()} disabled={state.kind === "running"}>
@@ -111,8 +112,8 @@ export function DeleteData() {
     <Card aria-labelledby="delete-heading" className="border-red-200 dark:border-red-900">
       <CardTitle id="delete-heading">Delete my data</CardTitle>
       <CardDescription>
-        Removes every memory, transcript, action item, day summary, recording and delivery log entry of your account. Your
-        account, linked Omi uids and tokens stay, so new data keeps arriving. This cannot be undone: export first.
+        Removes every memory, transcript, action item, day summary, recording and delivery log entry of your account. Your account, linked
+        Omi uids and tokens stay, so new data keeps arriving. This cannot be undone: export first.
       </CardDescription>
       <Button
         variant="danger"
@@ -142,7 +143,12 @@ export function DeleteData() {
         onClose={() => setOpen(false)}
       >
         <p>Every memory, summary and recording of this account will be gone for good.</p>
-        <Field label="Type DELETE to confirm" className="mt-4" labelClassName="text-zinc-900 dark:text-zinc-100" error={remove.error?.message}>
+        <Field
+          label="Type DELETE to confirm"
+          className="mt-4"
+          labelClassName="text-zinc-900 dark:text-zinc-100"
+          error={remove.error?.message}
+        >
           {(field) => <Input {...field} value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" />}
         </Field>
       </ConfirmDialog>

@@ -12,7 +12,12 @@ export function Markdown({ children }: { children: string }) {
         skipHtml
         components={{
           a: ({ href, children: text }) => (
-            <a href={href} rel="noopener nofollow noreferrer" target="_blank" className="text-accent-700 underline underline-offset-2 dark:text-accent-300">
+            <a
+              href={href}
+              rel="noopener nofollow noreferrer"
+              target="_blank"
+              className="text-accent-700 underline underline-offset-2 dark:text-accent-300"
+            >
               {text}
             </a>
           ),

@@ -90,7 +90,12 @@ export function MemoryBrowser() {
         <div className="flex flex-wrap items-end gap-3">
           <Field label="Category" labelSize="sm">
             {(field) => (
-              <Select {...field} value={filters.category} onChange={(e) => update({ category: e.target.value })} className="w-auto capitalize">
+              <Select
+                {...field}
+                value={filters.category}
+                onChange={(e) => update({ category: e.target.value })}
+                className="w-auto capitalize"
+              >
                 <option value="">All categories</option>
                 {memoryCategories.map((c) => (
                   <option key={c} value={c}>
@@ -102,12 +107,26 @@ export function MemoryBrowser() {
           </Field>
           <Field label="From" labelSize="sm">
             {(field) => (
-              <Input {...field} type="date" value={filters.from} max={filters.to || undefined} onChange={(e) => update({ from: e.target.value })} className="w-auto tabular" />
+              <Input
+                {...field}
+                type="date"
+                value={filters.from}
+                max={filters.to || undefined}
+                onChange={(e) => update({ from: e.target.value })}
+                className="w-auto tabular"
+              />
             )}
           </Field>
           <Field label="To" labelSize="sm">
             {(field) => (
-              <Input {...field} type="date" value={filters.to} min={filters.from || undefined} onChange={(e) => update({ to: e.target.value })} className="w-auto tabular" />
+              <Input
+                {...field}
+                type="date"
+                value={filters.to}
+                min={filters.from || undefined}
+                onChange={(e) => update({ to: e.target.value })}
+                className="w-auto tabular"
+              />
             )}
           </Field>
           <label htmlFor={ids.discarded} className="flex h-10 items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
@@ -175,8 +194,8 @@ function NoMemoriesYet() {
   return (
     <EmptyState icon={<Inbox className="size-8" />} title="No memories yet">
       <p>
-        Every conversation Omi finishes lands here, with its summary, transcript and action items. Connect Omi once and they
-        arrive by themselves.
+        Every conversation Omi finishes lands here, with its summary, transcript and action items. Connect Omi once and they arrive by
+        themselves.
       </p>
       <ol className="mx-auto mt-4 max-w-md list-decimal space-y-1 pl-5 text-left">
         <li>

@@ -44,9 +44,7 @@ export function MemoryRow({ memory, showUid }: { memory: MemorySummary; showUid:
                 {memory.uid.slice(0, 8)}
               </span>
             ) : null}
-            {memory.discarded ? (
-              <span className="rounded-full bg-zinc-100 px-2 py-0.5 font-medium dark:bg-zinc-800">Discarded</span>
-            ) : null}
+            {memory.discarded ? <span className="rounded-full bg-zinc-100 px-2 py-0.5 font-medium dark:bg-zinc-800">Discarded</span> : null}
           </div>
         </div>
       </Link>

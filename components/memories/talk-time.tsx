@@ -25,7 +25,11 @@ export function TalkTimeBar({ segments }: { segments: TranscriptSegmentView[] })
     <figure aria-label="Talk time per speaker" className="space-y-2">
       <div className="flex h-3 w-full overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800" aria-hidden>
         {shares.map((s) => (
-          <div key={s.key} style={{ ...s.style, width: `${(s.seconds / total) * 100}%` }} className="h-full bg-[var(--spk)] dark:bg-[var(--spk-dark)]" />
+          <div
+            key={s.key}
+            style={{ ...s.style, width: `${(s.seconds / total) * 100}%` }}
+            className="h-full bg-[var(--spk)] dark:bg-[var(--spk-dark)]"
+          />
         ))}
       </div>
       <figcaption>

@@ -14,7 +14,11 @@ export function Transcript({ segments }: { segments: TranscriptSegmentView[] }) 
   return (
     <ol className="space-y-4">
       {groups.map((g) => (
-        <li key={`${g.first.idx}`} style={speakerStyle(g.first)} className="border-l-4 border-[var(--spk)] pl-3 dark:border-[var(--spk-dark)]">
+        <li
+          key={`${g.first.idx}`}
+          style={speakerStyle(g.first)}
+          className="border-l-4 border-[var(--spk)] pl-3 dark:border-[var(--spk-dark)]"
+        >
           <div className="flex items-baseline gap-2">
             <span className="text-sm font-semibold text-[var(--spk)] dark:text-[var(--spk-dark)]">{speakerLabel(g.first)}</span>
             <span className="text-xs text-zinc-500 tabular">{formatOffset(g.first.start)}</span>

@@ -32,7 +32,13 @@ export function FactsBrowser() {
           <label htmlFor={ids.search} className="sr-only">
             Search facts
           </label>
-          <Input id={ids.search} type="search" placeholder="Search what Omi learned…" value={text} onChange={(e) => setText(e.target.value)} />
+          <Input
+            id={ids.search}
+            type="search"
+            placeholder="Search what Omi learned…"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </div>
         <div>
           <label htmlFor={ids.category} className="sr-only">
@@ -60,7 +66,8 @@ export function FactsBrowser() {
           </EmptyState>
         ) : (
           <EmptyState icon={<BrainCircuit className="size-8" />} title="No facts from Omi yet">
-            Omi learns facts about you from your conversations (it calls them memories). To see them here, connect an Omi Developer API key under{" "}
+            Omi learns facts about you from your conversations (it calls them memories). To see them here, connect an Omi Developer API key
+            under{" "}
             <Link href="/settings#omi-import-title" className="font-medium text-accent-700 underline dark:text-accent-300">
               Settings → Import from Omi
             </Link>
@@ -69,7 +76,10 @@ export function FactsBrowser() {
         )
       ) : (
         <>
-          <ul aria-label="Facts Omi learned about you" className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+          <ul
+            aria-label="Facts Omi learned about you"
+            className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900"
+          >
             {items.map((fact) => (
               <li key={fact.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
                 <p className={`text-sm ${fact.present ? "" : "text-zinc-500 line-through"}`}>{fact.content}</p>

@@ -44,9 +44,9 @@ export function AiAssistantsCard({ mcpUrl, publicHttps }: { mcpUrl: string; publ
         AI assistants
       </CardTitle>
       <CardDescription>
-        Ask Claude, Cursor or any MCP client about your conversations: &ldquo;what did I promise Priya last week?&rdquo;,
-        &ldquo;summarise Tuesday&rdquo;. The assistant gets a read-only token: it can search and read your memories, transcripts,
-        action items and summaries, and cannot change, delete or send anything.
+        Ask Claude, Cursor or any MCP client about your conversations: &ldquo;what did I promise Priya last week?&rdquo;, &ldquo;summarise
+        Tuesday&rdquo;. The assistant gets a read-only token: it can search and read your memories, transcripts, action items and summaries,
+        and cannot change, delete or send anything.
       </CardDescription>
       <div className="mt-4">
         <p className="text-sm font-medium">MCP server URL</p>
@@ -88,13 +88,19 @@ export function AiAssistantsCard({ mcpUrl, publicHttps }: { mcpUrl: string; publ
           message={<>Read-only token for &ldquo;{created.name}&rdquo; created. Copy the instructions now: the token is not shown again.</>}
           onDone={() => setCreated(null)}
         >
-          <Snippet label="Claude Code: run in a terminal" value={claudeCommand({ url: mcpUrl, token: created.token })} copyLabel="Copy the claude mcp add command" />
+          <Snippet
+            label="Claude Code: run in a terminal"
+            value={claudeCommand({ url: mcpUrl, token: created.token })}
+            copyLabel="Copy the claude mcp add command"
+          />
           <Snippet
             label="Clients configured by a file (.mcp.json, Cursor's mcp.json…)"
             value={mcpJsonConfig({ url: mcpUrl, token: created.token })}
             copyLabel="Copy the JSON configuration"
           />
-          <p className="text-xs text-emerald-900 dark:text-emerald-200">Revoke it under API tokens below whenever you like; the assistant then gets 401.</p>
+          <p className="text-xs text-emerald-900 dark:text-emerald-200">
+            Revoke it under API tokens below whenever you like; the assistant then gets 401.
+          </p>
         </TokenCreated>
       ) : null}
     </Card>

@@ -70,9 +70,15 @@ export function ApiTokensCard() {
       </form>
       <FormStatus id="tokens-status" error={create.error?.message} />
       {created ? (
-        <TokenCreated message={<>Token &ldquo;{created.name}&rdquo; created. Copy it now: it is not shown again.</>} onDone={() => setCreated(null)}>
+        <TokenCreated
+          message={<>Token &ldquo;{created.name}&rdquo; created. Copy it now: it is not shown again.</>}
+          onDone={() => setCreated(null)}
+        >
           <div className="flex items-center gap-2">
-            <code aria-label="New API token" className="min-w-0 flex-1 break-all rounded-md bg-white px-2 py-1.5 font-mono text-xs dark:bg-zinc-900">
+            <code
+              aria-label="New API token"
+              className="min-w-0 flex-1 break-all rounded-md bg-white px-2 py-1.5 font-mono text-xs dark:bg-zinc-900"
+            >
               {created.token}
             </code>
             <CopyButton value={created.token} label="Copy the new token" />
@@ -118,7 +124,10 @@ function TokenRow({ token }: { token: ApiTokenJson }) {
           ·{" "}
           {token.lastUsedAt ? (
             <>
-              last used <time dateTime={token.lastUsedAt} title={formatDateTime(token.lastUsedAt)}>{formatRelative(token.lastUsedAt)}</time>
+              last used{" "}
+              <time dateTime={token.lastUsedAt} title={formatDateTime(token.lastUsedAt)}>
+                {formatRelative(token.lastUsedAt)}
+              </time>
             </>
           ) : (
             "never used"

@@ -118,7 +118,8 @@ function LinkRow({ link }: { link: Link }) {
         onClose={() => setConfirming(false)}
       >
         <p>
-          Data from <span className="font-mono">{label}</span> stops showing here. What arrived through your personal webhook URLs stays yours.
+          Data from <span className="font-mono">{label}</span> stops showing here. What arrived through your personal webhook URLs stays
+          yours.
         </p>
         <FormStatus error={remove.error?.message} />
       </ConfirmDialog>

@@ -14,7 +14,16 @@ import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
-import { omiSyncKeys, stepSyncJob, useCancelSync, useConnectKey, useOmiSyncOverview, useRemoveKey, useStartSync, withJob } from "@/lib/api/hooks/omi-sync";
+import {
+  omiSyncKeys,
+  stepSyncJob,
+  useCancelSync,
+  useConnectKey,
+  useOmiSyncOverview,
+  useRemoveKey,
+  useStartSync,
+  withJob,
+} from "@/lib/api/hooks/omi-sync";
 import type { OmiConnection, OmiSyncOverview, SyncJob } from "@/lib/api/schemas/omi-sync";
 import { formatRelative } from "@/lib/format";
 import { JobSummary, SyncProgress } from "./sync-progress";
@@ -27,10 +36,11 @@ export function OmiDeveloperApiCard() {
     <Card aria-labelledby="omi-import-title">
       <CardTitle id="omi-import-title">Import from Omi</CardTitle>
       <CardDescription>
-        With an Omi Developer API key, everything Omi holds comes here: your past conversations with transcripts, their action items, and the
-        facts Omi learned about you. Every hour the last two days are checked again, so nothing your webhooks miss stays missing. Create a key in the
-        Omi app under Settings → Developer → API keys; with the <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">action_items:write</code>{" "}
-        permission, ticking an action item here also ticks it in Omi.
+        With an Omi Developer API key, everything Omi holds comes here: your past conversations with transcripts, their action items, and
+        the facts Omi learned about you. Every hour the last two days are checked again, so nothing your webhooks miss stays missing. Create
+        a key in the Omi app under Settings → Developer → API keys; with the{" "}
+        <code className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">action_items:write</code> permission, ticking an action item here also
+        ticks it in Omi.
       </CardDescription>
       <div className="mt-4">
         {overview.isPending ? (
@@ -62,7 +72,11 @@ function LinkSync({ link }: { link: LinkRow }) {
       <p className="text-sm">
         Omi account <span className="font-mono">{name}</span>
       </p>
-      {link.connection && link.connection.status === "active" ? <Connected link={link} connection={link.connection} /> : <ConnectForm link={link} />}
+      {link.connection && link.connection.status === "active" ? (
+        <Connected link={link} connection={link.connection} />
+      ) : (
+        <ConnectForm link={link} />
+      )}
     </section>
   );
 }
@@ -137,7 +151,8 @@ function useDriveJob(job: SyncJob | null) {
             void client.invalidateQueries({ queryKey: omiSyncKeys.overview() });
             return;
           }
-          if (next.state === "waiting" && next.nextAttemptAt) delay = Math.min(10_000, Math.max(1_000, new Date(next.nextAttemptAt).getTime() - Date.now()));
+          if (next.state === "waiting" && next.nextAttemptAt)
+            delay = Math.min(10_000, Math.max(1_000, new Date(next.nextAttemptAt).getTime() - Date.now()));
           else delay = 300;
         } catch {
           delay = 5_000;

@@ -31,8 +31,7 @@ export function SigningSecretCard({ initiallySet }: { initiallySet: boolean }) {
       </CardTitle>
       <CardDescription>
         If you issued a webhook signing secret in Omi, paste it here. Deliveries with a bad signature are then refused. It is stored
-        encrypted.{" "}
-        <strong className="font-medium text-zinc-800 dark:text-zinc-200">{isSet ? "A secret is set." : "No secret set."}</strong>
+        encrypted. <strong className="font-medium text-zinc-800 dark:text-zinc-200">{isSet ? "A secret is set." : "No secret set."}</strong>
       </CardDescription>
       <form
         className="mt-4 flex flex-col gap-2 sm:flex-row sm:items-end"

@@ -18,7 +18,10 @@ const n = (value: number) => value.toLocaleString();
 export function SyncProgress({ job }: { job: SyncJob }) {
   const pct = job.progress === null ? null : Math.round(job.progress * 100);
   const c = job.counts;
-  const conversations = job.totalConversations !== null && job.kind === "import" ? `${n(c.conversationsRead)} of ${n(job.totalConversations)}` : n(c.conversationsRead);
+  const conversations =
+    job.totalConversations !== null && job.kind === "import"
+      ? `${n(c.conversationsRead)} of ${n(job.totalConversations)}`
+      : n(c.conversationsRead);
   const label = job.kind === "import" ? "Import progress" : "Check progress";
   return (
     <div className="space-y-3" aria-live="polite">
@@ -38,7 +41,10 @@ export function SyncProgress({ job }: { job: SyncJob }) {
         {pct === null ? (
           <div className="h-full w-1/3 animate-pulse rounded-full bg-accent-400/70" />
         ) : (
-          <div className="h-full rounded-full bg-accent-600 transition-[width] duration-500 dark:bg-accent-400" style={{ width: `${Math.max(2, pct)}%` }} />
+          <div
+            className="h-full rounded-full bg-accent-600 transition-[width] duration-500 dark:bg-accent-400"
+            style={{ width: `${Math.max(2, pct)}%` }}
+          />
         )}
       </div>
       <SyncCounts job={job} />
@@ -57,7 +63,11 @@ export function SyncProgress({ job }: { job: SyncJob }) {
 
 export function SyncCounts({ job }: { job: SyncJob }) {
   const c = job.counts;
-  const conversationsDetail = [c.conversationsCreated ? `${n(c.conversationsCreated)} new` : null, c.conversationsUpdated ? `${n(c.conversationsUpdated)} updated` : null, c.conversationsSkipped ? `${n(c.conversationsSkipped)} skipped` : null]
+  const conversationsDetail = [
+    c.conversationsCreated ? `${n(c.conversationsCreated)} new` : null,
+    c.conversationsUpdated ? `${n(c.conversationsUpdated)} updated` : null,
+    c.conversationsSkipped ? `${n(c.conversationsSkipped)} skipped` : null,
+  ]
     .filter(Boolean)
     .join(", ");
   const total = job.kind === "import" && job.totalConversations !== null && job.active ? ` of ${n(job.totalConversations)}` : "";
@@ -75,7 +85,14 @@ export function SyncCounts({ job }: { job: SyncJob }) {
         <dt className="text-xs text-zinc-500">Action items</dt>
         <dd className="tabular-nums font-medium">{n(c.actionItemsRead)}</dd>
         {c.actionItemsChanged || c.ticksSent ? (
-          <dd className="text-xs text-zinc-500">{[c.actionItemsChanged ? `${n(c.actionItemsChanged)} changed in Omi` : null, c.ticksSent ? `${n(c.ticksSent)} ticks sent` : null].filter(Boolean).join(", ")}</dd>
+          <dd className="text-xs text-zinc-500">
+            {[
+              c.actionItemsChanged ? `${n(c.actionItemsChanged)} changed in Omi` : null,
+              c.ticksSent ? `${n(c.ticksSent)} ticks sent` : null,
+            ]
+              .filter(Boolean)
+              .join(", ")}
+          </dd>
         ) : null}
       </div>
       <div className="rounded-lg bg-zinc-50 px-3 py-2 dark:bg-zinc-800/60">

@@ -33,7 +33,8 @@ export function TimeZoneCard({ initial }: { initial: string }) {
     <Card aria-labelledby="tz-title">
       <CardTitle id="tz-title">Time zone</CardTitle>
       <CardDescription>
-        Used for day boundaries in the calendar and for quiet hours. Now: <strong className="font-medium text-zinc-800 dark:text-zinc-200">{saved}</strong>
+        Used for day boundaries in the calendar and for quiet hours. Now:{" "}
+        <strong className="font-medium text-zinc-800 dark:text-zinc-200">{saved}</strong>
       </CardDescription>
       <form
         className="mt-4 flex flex-col gap-2 sm:flex-row sm:items-end"

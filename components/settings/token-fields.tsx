@@ -18,7 +18,19 @@ export const expiryChoices: { label: string; days: number | null }[] = [
 ];
 
 /** The token's name, as the person will recognise it in the list. */
-export function TokenNameField({ id, label, value, onChange, placeholder }: { id: string; label: string; value: string; onChange: (v: string) => void; placeholder?: string }) {
+export function TokenNameField({
+  id,
+  label,
+  value,
+  onChange,
+  placeholder,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  placeholder?: string;
+}) {
   return (
     <Field id={id} label={label} className="flex-1">
       {(field) => <Input {...field} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} maxLength={80} />}
@@ -30,7 +42,12 @@ export function ExpirySelect({ id, value, onChange }: { id: string; value: numbe
   return (
     <Field id={id} label="Expires">
       {(field) => (
-        <Select {...field} value={value === null ? "never" : String(value)} onChange={(e) => onChange(e.target.value === "never" ? null : Number(e.target.value))} className="sm:w-36">
+        <Select
+          {...field}
+          value={value === null ? "never" : String(value)}
+          onChange={(e) => onChange(e.target.value === "never" ? null : Number(e.target.value))}
+          className="sm:w-36"
+        >
           {expiryChoices.map((c) => (
             <option key={c.label} value={c.days === null ? "never" : String(c.days)}>
               {c.label}
@@ -75,7 +92,10 @@ export function ExpiryText({ token }: { token: Pick<ApiTokenJson, "expiresAt"> }
 /** A token was created: say so, show what to copy (the secret exists only now), and let the person close it. */
 export function TokenCreated({ message, onDone, children }: { message: ReactNode; onDone: () => void; children: ReactNode }) {
   return (
-    <div role="status" className="mt-4 space-y-2 rounded-lg border border-emerald-200 bg-emerald-50 p-3 dark:border-emerald-900 dark:bg-emerald-950/40">
+    <div
+      role="status"
+      className="mt-4 space-y-2 rounded-lg border border-emerald-200 bg-emerald-50 p-3 dark:border-emerald-900 dark:bg-emerald-950/40"
+    >
       <p className="text-sm font-medium text-emerald-900 dark:text-emerald-200">{message}</p>
       {children}
       <Button size="sm" variant="ghost" onClick={onDone}>

@@ -36,8 +36,8 @@ export function WebhookUrlsCard({ reachable }: { reachable: boolean }) {
         <p className="mt-3 flex gap-2 rounded-lg bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
           <AlertTriangle className="mt-0.5 size-4 shrink-0" aria-hidden />
           <span>
-            Omi cannot reach this address: it refuses localhost, private addresses and plain http. Open a public HTTPS tunnel and set APP_URL,
-            as{" "}
+            Omi cannot reach this address: it refuses localhost, private addresses and plain http. Open a public HTTPS tunnel and set
+            APP_URL, as{" "}
             <NextLink href="/setup#before" className="font-medium underline">
               the setup guide shows
             </NextLink>
@@ -56,7 +56,10 @@ export function WebhookUrlsCard({ reachable }: { reachable: boolean }) {
               <div key={event}>
                 <dt className="text-sm font-medium">{omiField}</dt>
                 <dd className="mt-1 flex items-center gap-2">
-                  <code className="min-w-0 flex-1 truncate rounded-md bg-zinc-100 px-2 py-1.5 font-mono text-xs dark:bg-zinc-800" title={query.data.urls[event]}>
+                  <code
+                    className="min-w-0 flex-1 truncate rounded-md bg-zinc-100 px-2 py-1.5 font-mono text-xs dark:bg-zinc-800"
+                    title={query.data.urls[event]}
+                  >
                     {query.data.urls[event]}
                   </code>
                   <CopyButton value={query.data.urls[event] ?? ""} label={`Copy the ${omiField} URL`} />

@@ -6,7 +6,12 @@ import { cn } from "./cn";
  * CardTitle of that id), or `as="div"` where the page already makes the region.
  */
 export function Card({ as: Tag = "section", className, ...props }: Omit<ComponentProps<"section">, "ref"> & { as?: "section" | "div" }) {
-  return <Tag className={cn("rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900", className)} {...props} />;
+  return (
+    <Tag
+      className={cn("rounded-xl border border-zinc-200 bg-white p-5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900", className)}
+      {...props}
+    />
+  );
 }
 
 /** The card's heading (an h2: cards sit under the page's h1). */

@@ -50,7 +50,9 @@ export function Field({ label, aside, hint, error, id, describedBy, labelSize, l
       ) : (
         labelEl
       )}
-      <div className="mt-1">{children({ id: controlId, "aria-describedby": ids || undefined, "aria-invalid": error ? true : undefined })}</div>
+      <div className="mt-1">
+        {children({ id: controlId, "aria-describedby": ids || undefined, "aria-invalid": error ? true : undefined })}
+      </div>
       {hint ? <Hint id={hintId}>{hint}</Hint> : null}
       {error ? (
         <p id={errorId} role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">

@@ -30,7 +30,10 @@ export type FaultDatabase = {
 };
 
 function migrate(env: Record<string, string>) {
-  const r = spawnSync("npx", ["tsx", "--require", "./scripts/server-only.cjs", "db/migrate.ts"], { stdio: "inherit", env: withoutDatabaseUrl({ ...process.env, ...env }, env) });
+  const r = spawnSync("npx", ["tsx", "--require", "./scripts/server-only.cjs", "db/migrate.ts"], {
+    stdio: "inherit",
+    env: withoutDatabaseUrl({ ...process.env, ...env }, env),
+  });
   if (r.status !== 0) throw new Error("migrating the fault-test database failed");
 }
 
@@ -40,7 +43,11 @@ function withoutDatabaseUrl(all: NodeJS.ProcessEnv, own: Record<string, string>)
   return out;
 }
 
-export async function freshDatabase(kind: "pglite" | "postgres", label: string, { migrated = true }: { migrated?: boolean } = {}): Promise<FaultDatabase> {
+export async function freshDatabase(
+  kind: "pglite" | "postgres",
+  label: string,
+  { migrated = true }: { migrated?: boolean } = {},
+): Promise<FaultDatabase> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `omihub-fault-${label}-`));
   if (kind === "pglite") {
     const env = { DATA_DIR: dataDir, PGLITE_DIR: path.join(dataDir, "pglite") };
@@ -48,7 +55,7 @@ export async function freshDatabase(kind: "pglite" | "postgres", label: string, 
     return {
       kind,
       env,
-      query: async <T,>(text: string, params: unknown[] = []) => {
+      query: async <T>(text: string, params: unknown[] = []) => {
         const { PGlite } = await import("@electric-sql/pglite");
         const db = new PGlite(env.PGLITE_DIR);
         try {
@@ -75,7 +82,7 @@ export async function freshDatabase(kind: "pglite" | "postgres", label: string, 
     kind,
     env,
     url: url.toString(),
-    query: async <T,>(text: string, params: unknown[] = []) => (await sql.unsafe(text, params as never[])) as unknown as T[],
+    query: async <T>(text: string, params: unknown[] = []) => (await sql.unsafe(text, params as never[])) as unknown as T[],
     drop: async () => {
       await sql.end({ timeout: 5 });
       const admin2 = postgres(base, { max: 1, onnotice: () => {} });
@@ -117,7 +124,14 @@ export async function startFaultApp({
       NEXT_MANUAL_SIG_HANDLE: "true",
       AUTH_SECRET: "fault-tests-secret-fault-tests-secret",
       // An app token needs Omi app credentials (lib/env.ts); nothing here calls Omi.
-      ...(appToken ? { OMI_WEBHOOK_TOKEN: faultAppToken, OMI_APP_ID: "fault-app", OMI_APP_SECRET: "fault-app-secret", OMI_API_URL: "http://127.0.0.1:9" } : {}),
+      ...(appToken
+        ? {
+            OMI_WEBHOOK_TOKEN: faultAppToken,
+            OMI_APP_ID: "fault-app",
+            OMI_APP_SECRET: "fault-app-secret",
+            OMI_API_URL: "http://127.0.0.1:9",
+          }
+        : {}),
       DISABLE_SCHEDULER: "1",
       LOG_LEVEL: output ? "warn" : "error",
       ...extraEnv,
@@ -130,7 +144,8 @@ export async function startFaultApp({
     env,
   });
   if (output) {
-    for (const stream of [child.stdout, child.stderr]) stream?.on("data", (d: Buffer) => output.push(...d.toString().split("\n").filter(Boolean)));
+    for (const stream of [child.stdout, child.stderr])
+      stream?.on("data", (d: Buffer) => output.push(...d.toString().split("\n").filter(Boolean)));
   }
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
@@ -146,7 +161,10 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 90_00
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }

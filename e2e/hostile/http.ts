@@ -86,7 +86,9 @@ export function rawClient(baseURL: string, { sockets = 8 } = {}) {
           if (size <= bodyCap) chunks.push(c);
         });
         res.on("end", () => done({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", (err) => done({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8"), error: String(err) }));
+        res.on("error", (err) =>
+          done({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8"), error: String(err) }),
+        );
         res.on("close", () => done({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
       });
       outgoing.on("error", (err) => {

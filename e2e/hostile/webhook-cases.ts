@@ -84,7 +84,14 @@ export function webhookCases(r: Rng, t: WebhookTarget): Case[] {
       const bytes = Buffer.from(text);
       for (let i = 0; i < 12; i++) {
         const cut = r.int(0, bytes.byteLength - 1);
-        add({ name: `${event} truncated at ${cut}`, method: "POST", path: url(event), headers: jsonHeaders, body: bytes.subarray(0, cut), allowed: [400] });
+        add({
+          name: `${event} truncated at ${cut}`,
+          method: "POST",
+          path: url(event),
+          headers: jsonHeaders,
+          body: bytes.subarray(0, cut),
+          allowed: [400],
+        });
       }
       // Wrong types at every field path, and every field missing.
       for (const path of pathsOf(body)) {
@@ -97,14 +104,28 @@ export function webhookCases(r: Rng, t: WebhookTarget): Case[] {
           allowed: [200, 422],
         });
         if (r.chance(0.35)) {
-          add({ name: `${event} without ${path.join(".")}`, method: "POST", path: url(event), headers: jsonHeaders, body: JSON.stringify(withPath(body, path, undefined)), allowed: [200, 422] });
+          add({
+            name: `${event} without ${path.join(".")}`,
+            method: "POST",
+            path: url(event),
+            headers: jsonHeaders,
+            body: JSON.stringify(withPath(body, path, undefined)),
+            allowed: [200, 422],
+          });
         }
       }
       // NUL and lone surrogates as JSON escapes, in values and in keys.
       const strings = stringPaths(body);
       for (const literal of oddStringLiterals) {
         const path = r.pick(strings);
-        add({ name: `${event} ${literal} at ${path.join(".")}`, method: "POST", path: url(event), headers: jsonHeaders, body: withLiteralAt(body, path, literal), allowed: [200, 422] });
+        add({
+          name: `${event} ${literal} at ${path.join(".")}`,
+          method: "POST",
+          path: url(event),
+          headers: jsonHeaders,
+          body: withLiteralAt(body, path, literal),
+          allowed: [200, 422],
+        });
       }
       add({
         name: `${event} odd keys`,
@@ -118,16 +139,45 @@ export function webhookCases(r: Rng, t: WebhookTarget): Case[] {
       const path = r.pick(strings);
       const marker = "__raw_bytes_here__";
       const [before, after] = JSON.stringify(withPath(body, path, marker)).split(marker) as [string, string];
-      add({ name: `${event} raw NUL byte in a string`, method: "POST", path: url(event), headers: jsonHeaders, body: Buffer.concat([Buffer.from(before), Buffer.from([0]), Buffer.from(after)]), allowed: [400] });
+      add({
+        name: `${event} raw NUL byte in a string`,
+        method: "POST",
+        path: url(event),
+        headers: jsonHeaders,
+        body: Buffer.concat([Buffer.from(before), Buffer.from([0]), Buffer.from(after)]),
+        allowed: [400],
+      });
       for (const bad of invalidUtf8) {
-        add({ name: `${event} invalid UTF-8 ${bad.toString("hex")}`, method: "POST", path: url(event), headers: jsonHeaders, body: Buffer.concat([Buffer.from(before), bad, Buffer.from(after)]), allowed: [200, 422] });
+        add({
+          name: `${event} invalid UTF-8 ${bad.toString("hex")}`,
+          method: "POST",
+          path: url(event),
+          headers: jsonHeaders,
+          body: Buffer.concat([Buffer.from(before), bad, Buffer.from(after)]),
+          allowed: [200, 422],
+        });
       }
-      add({ name: `${event} UTF-16 body`, method: "POST", path: url(event), headers: jsonHeaders, body: Buffer.from(text, "utf16le"), allowed: [400] });
+      add({
+        name: `${event} UTF-16 body`,
+        method: "POST",
+        path: url(event),
+        headers: jsonHeaders,
+        body: Buffer.from(text, "utf16le"),
+        allowed: [400],
+      });
     }
 
     const body = fixturesByEvent[event][0]!;
     const text = JSON.stringify(body);
-    for (const bad of invalidJsonTexts) add({ name: `${event} invalid JSON ${JSON.stringify(bad)}`, method: "POST", path: url(event), headers: jsonHeaders, body: bad, allowed: [400] });
+    for (const bad of invalidJsonTexts)
+      add({
+        name: `${event} invalid JSON ${JSON.stringify(bad)}`,
+        method: "POST",
+        path: url(event),
+        headers: jsonHeaders,
+        body: bad,
+        allowed: [400],
+      });
     for (const doc of nonObjectJson) {
       // A bare array is a legacy realtime body ({segments: [...]}): "[]" is zero segments, stored.
       const allowed = event === "realtime" && doc.startsWith("[") ? [200, 422] : [400, 422];
@@ -143,48 +193,198 @@ export function webhookCases(r: Rng, t: WebhookTarget): Case[] {
       button: [["type"]],
     };
     for (const path of indexed[event]) {
-      add({ name: `${event} 100,000-char string at ${path.join(".")}`, method: "POST", path: url(event), headers: jsonHeaders, body: JSON.stringify(withPath(body, path, "ü".repeat(50_000) + "z".repeat(50_000))), allowed: [200, 422] });
+      add({
+        name: `${event} 100,000-char string at ${path.join(".")}`,
+        method: "POST",
+        path: url(event),
+        headers: jsonHeaders,
+        body: JSON.stringify(withPath(body, path, "ü".repeat(50_000) + "z".repeat(50_000))),
+        allowed: [200, 422],
+      });
     }
     for (const size of [300_000, 2_000_000]) {
       const path = r.pick(stringPaths(body));
-      add({ name: `${event} ${size}-char string at ${path.join(".")}`, method: "POST", path: url(event), headers: jsonHeaders, body: JSON.stringify(withPath(body, path, "é".repeat(size / 2) + "x".repeat(size / 2))), allowed: [200, 422] });
+      add({
+        name: `${event} ${size}-char string at ${path.join(".")}`,
+        method: "POST",
+        path: url(event),
+        headers: jsonHeaders,
+        body: JSON.stringify(withPath(body, path, "é".repeat(size / 2) + "x".repeat(size / 2))),
+        allowed: [200, 422],
+      });
     }
-    add({ name: `${event} 10,000-deep array as the body`, method: "POST", path: url(event), headers: jsonHeaders, body: deepArrayText(10_000), allowed: [400, 422] });
-    add({ name: `${event} 10,000-deep object as the body`, method: "POST", path: url(event), headers: jsonHeaders, body: deepObjectText(10_000), allowed: [200, 422] });
-    add({ name: `${event} 10,000-deep array in an extra field`, method: "POST", path: url(event), headers: jsonHeaders, body: text.replace(/^\{/, `{"extra":${deepArrayText(10_000)},`), allowed: [200, 422] });
+    add({
+      name: `${event} 10,000-deep array as the body`,
+      method: "POST",
+      path: url(event),
+      headers: jsonHeaders,
+      body: deepArrayText(10_000),
+      allowed: [400, 422],
+    });
+    add({
+      name: `${event} 10,000-deep object as the body`,
+      method: "POST",
+      path: url(event),
+      headers: jsonHeaders,
+      body: deepObjectText(10_000),
+      allowed: [200, 422],
+    });
+    add({
+      name: `${event} 10,000-deep array in an extra field`,
+      method: "POST",
+      path: url(event),
+      headers: jsonHeaders,
+      body: text.replace(/^\{/, `{"extra":${deepArrayText(10_000)},`),
+      allowed: [200, 422],
+    });
     {
       const path = r.pick(pathsOf(body));
-      add({ name: `${event} 10,000-deep object at ${path.join(".")}`, method: "POST", path: url(event), headers: jsonHeaders, body: withLiteralAt(body, path, deepObjectText(10_000)), allowed: [200, 422] });
+      add({
+        name: `${event} 10,000-deep object at ${path.join(".")}`,
+        method: "POST",
+        path: url(event),
+        headers: jsonHeaders,
+        body: withLiteralAt(body, path, deepObjectText(10_000)),
+        allowed: [200, 422],
+      });
     }
-    add({ name: `${event} 200,000-element array`, method: "POST", path: url(event), headers: jsonHeaders, body: text.replace(/^\{/, `{"extra":[${"0,".repeat(199_999)}0],`), allowed: [200, 422] });
+    add({
+      name: `${event} 200,000-element array`,
+      method: "POST",
+      path: url(event),
+      headers: jsonHeaders,
+      body: text.replace(/^\{/, `{"extra":[${"0,".repeat(199_999)}0],`),
+      allowed: [200, 422],
+    });
 
     // Wrong content types (and none).
-    for (const type of [null, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/octet-stream", "text/json", "application/jsonx", "application/xml", "json", "*/*", "application/json\u0000"]) {
+    for (const type of [
+      null,
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/octet-stream",
+      "text/json",
+      "application/jsonx",
+      "application/xml",
+      "json",
+      "*/*",
+      "application/json\u0000",
+    ]) {
       if (type?.includes("\u0000")) continue; // node:http refuses to send it; tested below with a legal odd header
-      add({ name: `${event} content type ${type}`, method: "POST", path: url(event), headers: type ? { "content-type": type } : {}, body: text, allowed: [415] });
+      add({
+        name: `${event} content type ${type}`,
+        method: "POST",
+        path: url(event),
+        headers: type ? { "content-type": type } : {},
+        body: text,
+        allowed: [415],
+      });
     }
 
     // Bad and missing tokens, in every URL form; missing uid.
-    const badTokens = ["x", "ohw_" + "A".repeat(43), t.token + "x", t.token.slice(0, -1), t.token.toUpperCase(), "%00", encodeURIComponent("ohw_é🚀"), "A".repeat(3000), encodeURIComponent(t.appToken.toUpperCase()), "null", "undefined"];
+    const badTokens = [
+      "x",
+      "ohw_" + "A".repeat(43),
+      t.token + "x",
+      t.token.slice(0, -1),
+      t.token.toUpperCase(),
+      "%00",
+      encodeURIComponent("ohw_é🚀"),
+      "A".repeat(3000),
+      encodeURIComponent(t.appToken.toUpperCase()),
+      "null",
+      "undefined",
+    ];
     // A token that is not valid percent-encoded UTF-8: Next.js would fail decoding the
     // route params with a plain-text 500, so proxy.ts answers these paths with a JSON 400;
     // as ?token= it is just a wrong token.
     for (const bad of ["%ED%A0%80", "%C0%AF", "%ZZ"]) {
-      add({ name: `${event} invalid UTF-8 path token ${bad}`, method: "POST", path: webhookPath(event, "path", bad, uid), headers: jsonHeaders, body: text, allowed: [400] });
-      add({ name: `${event} invalid UTF-8 ?token=${bad}`, method: "POST", path: webhookPath(event, "query", bad, uid), headers: jsonHeaders, body: text, allowed: [401] });
+      add({
+        name: `${event} invalid UTF-8 path token ${bad}`,
+        method: "POST",
+        path: webhookPath(event, "path", bad, uid),
+        headers: jsonHeaders,
+        body: text,
+        allowed: [400],
+      });
+      add({
+        name: `${event} invalid UTF-8 ?token=${bad}`,
+        method: "POST",
+        path: webhookPath(event, "query", bad, uid),
+        headers: jsonHeaders,
+        body: text,
+        allowed: [401],
+      });
     }
     for (const bad of badTokens) {
-      add({ name: `${event} bad token ${bad.slice(0, 30)}`, method: "POST", path: webhookPath(event, r.pick(forms), bad, uid), headers: jsonHeaders, body: text, allowed: [401] });
+      add({
+        name: `${event} bad token ${bad.slice(0, 30)}`,
+        method: "POST",
+        path: webhookPath(event, r.pick(forms), bad, uid),
+        headers: jsonHeaders,
+        body: text,
+        allowed: [401],
+      });
     }
-    add({ name: `${event} no token`, method: "POST", path: `/api/webhooks/${event}?uid=${uid}`, headers: jsonHeaders, body: text, allowed: [401] });
-    add({ name: `${event} no token, trailing slash`, method: "POST", path: `/api/webhooks/${event}/?uid=${uid}`, headers: jsonHeaders, body: text, allowed: [401] });
-    add({ name: `${event} empty ?token=`, method: "POST", path: `/api/webhooks/${event}?token=&uid=${uid}`, headers: jsonHeaders, body: text, allowed: [401] });
+    add({
+      name: `${event} no token`,
+      method: "POST",
+      path: `/api/webhooks/${event}?uid=${uid}`,
+      headers: jsonHeaders,
+      body: text,
+      allowed: [401],
+    });
+    add({
+      name: `${event} no token, trailing slash`,
+      method: "POST",
+      path: `/api/webhooks/${event}/?uid=${uid}`,
+      headers: jsonHeaders,
+      body: text,
+      allowed: [401],
+    });
+    add({
+      name: `${event} empty ?token=`,
+      method: "POST",
+      path: `/api/webhooks/${event}?token=&uid=${uid}`,
+      headers: jsonHeaders,
+      body: text,
+      allowed: [401],
+    });
     for (const form of forms) {
-      add({ name: `${event} no uid (${form})`, method: "POST", path: webhookPath(event, form, t.token, null), headers: jsonHeaders, body: text, allowed: [400] });
-      add({ name: `${event} empty uid (${form})`, method: "POST", path: webhookPath(event, form, t.token, ""), headers: jsonHeaders, body: text, allowed: [400] });
-      add({ name: `${event} blank uid (${form})`, method: "POST", path: webhookPath(event, form, t.token, "%20%20"), headers: jsonHeaders, body: text, allowed: [400] });
+      add({
+        name: `${event} no uid (${form})`,
+        method: "POST",
+        path: webhookPath(event, form, t.token, null),
+        headers: jsonHeaders,
+        body: text,
+        allowed: [400],
+      });
+      add({
+        name: `${event} empty uid (${form})`,
+        method: "POST",
+        path: webhookPath(event, form, t.token, ""),
+        headers: jsonHeaders,
+        body: text,
+        allowed: [400],
+      });
+      add({
+        name: `${event} blank uid (${form})`,
+        method: "POST",
+        path: webhookPath(event, form, t.token, "%20%20"),
+        headers: jsonHeaders,
+        body: text,
+        allowed: [400],
+      });
     }
-    add({ name: `${event} no uid, no token`, method: "POST", path: `/api/webhooks/${event}`, headers: jsonHeaders, body: text, allowed: [401] });
+    add({
+      name: `${event} no uid, no token`,
+      method: "POST",
+      path: `/api/webhooks/${event}`,
+      headers: jsonHeaders,
+      body: text,
+      allowed: [401],
+    });
 
     // Bad, stale and malformed signatures (the account has a signing secret, so they are checked).
     const now = Math.floor(Date.now() / 1000);
@@ -208,9 +408,23 @@ export function webhookCases(r: Rng, t: WebhookTarget): Case[] {
       ["long", `t=${now},` + `v1=${"ab".repeat(32)},`.repeat(200)],
     ];
     for (const [what, header] of signatures) {
-      add({ name: `${event} signature ${what}`, method: "POST", path: url(event), headers: { ...jsonHeaders, "x-omi-signature": header }, body: text, allowed: [401] });
+      add({
+        name: `${event} signature ${what}`,
+        method: "POST",
+        path: url(event),
+        headers: { ...jsonHeaders, "x-omi-signature": header },
+        body: text,
+        allowed: [401],
+      });
     }
-    add({ name: `${event} signature without a token`, method: "POST", path: `/api/webhooks/${event}?uid=${uid}`, headers: { ...jsonHeaders, "x-omi-signature": sign(t.signingSecret, t.uid, text) }, body: text, allowed: [401] });
+    add({
+      name: `${event} signature without a token`,
+      method: "POST",
+      path: `/api/webhooks/${event}?uid=${uid}`,
+      headers: { ...jsonHeaders, "x-omi-signature": sign(t.signingSecret, t.uid, text) },
+      body: text,
+      allowed: [401],
+    });
 
     // Path and query tricks.
     const tricks: [string, string, number[]][] = [
@@ -236,10 +450,22 @@ export function webhookCases(r: Rng, t: WebhookTarget): Case[] {
       ["double slash", `/api/webhooks/${event}//${t.token}?uid=${uid}`, [308]],
       ["dot segment", `/api/webhooks/${event}/./${t.token}?uid=${uid}`, [200, 401, 404, 422]],
       ["spaces around the token (trimmed, as pasted)", `/api/webhooks/${event}/%20${t.token}%20?uid=${uid}`, [200, 422]],
-      ["1000 params", `/api/webhooks/${event}/${t.token}?${Array.from({ length: 1000 }, (_, i) => `p${i}=${i}`).join("&")}&uid=${uid}`, [200, 422]],
+      [
+        "1000 params",
+        `/api/webhooks/${event}/${t.token}?${Array.from({ length: 1000 }, (_, i) => `p${i}=${i}`).join("&")}&uid=${uid}`,
+        [200, 422],
+      ],
     ];
-    for (const [what, path, allowed] of tricks) add({ name: `${event} ${what}`, method: "POST", path, headers: jsonHeaders, body: text, allowed });
-    add({ name: `${event} delivery key 10 KB`, method: "POST", path: url(event), headers: { ...jsonHeaders, "idempotency-key": "k".repeat(10_000) }, body: text, allowed: [200, 422] });
+    for (const [what, path, allowed] of tricks)
+      add({ name: `${event} ${what}`, method: "POST", path, headers: jsonHeaders, body: text, allowed });
+    add({
+      name: `${event} delivery key 10 KB`,
+      method: "POST",
+      path: url(event),
+      headers: { ...jsonHeaders, "idempotency-key": "k".repeat(10_000) },
+      body: text,
+      allowed: [200, 422],
+    });
   }
 
   // Audio: raw PCM16.
@@ -247,30 +473,143 @@ export function webhookCases(r: Rng, t: WebhookTarget): Case[] {
   const audioHeaders = { "content-type": "application/octet-stream" };
   const audioUrl = (rate: string, form = r.pick(forms)) => webhookPath("audio", form, t.token, uid, `sample_rate=${rate}`);
   for (const n of [1, 3, 15, 1601, 16001, 32_001]) {
-    add({ name: `audio odd byte count ${n}`, method: "POST", path: audioUrl("16000"), headers: audioHeaders, body: Buffer.alloc(n, 7), allowed: [400] });
+    add({
+      name: `audio odd byte count ${n}`,
+      method: "POST",
+      path: audioUrl("16000"),
+      headers: audioHeaders,
+      body: Buffer.alloc(n, 7),
+      allowed: [400],
+    });
   }
   add({ name: "audio empty body", method: "POST", path: audioUrl("16000"), headers: audioHeaders, body: Buffer.alloc(0), allowed: [400] });
-  for (const rate of ["", "0", "-1", "999", "192001", "16000.5", "16000abc", "1e4", "NaN", "99999999999999999999", "%00", "0x3E80", encodeURIComponent("١٦٠٠٠")]) {
-    add({ name: `audio sample_rate ${JSON.stringify(rate)}`, method: "POST", path: audioUrl(rate), headers: audioHeaders, body: pcm, allowed: [400] });
+  for (const rate of [
+    "",
+    "0",
+    "-1",
+    "999",
+    "192001",
+    "16000.5",
+    "16000abc",
+    "1e4",
+    "NaN",
+    "99999999999999999999",
+    "%00",
+    "0x3E80",
+    encodeURIComponent("١٦٠٠٠"),
+  ]) {
+    add({
+      name: `audio sample_rate ${JSON.stringify(rate)}`,
+      method: "POST",
+      path: audioUrl(rate),
+      headers: audioHeaders,
+      body: pcm,
+      allowed: [400],
+    });
   }
-  add({ name: "audio no sample_rate", method: "POST", path: webhookPath("audio", "path", t.token, uid), headers: audioHeaders, body: pcm, allowed: [400] });
+  add({
+    name: "audio no sample_rate",
+    method: "POST",
+    path: webhookPath("audio", "path", t.token, uid),
+    headers: audioHeaders,
+    body: pcm,
+    allowed: [400],
+  });
   for (const type of [null, "application/json", "audio/wav", "text/plain", "application/octet-streamx"]) {
-    add({ name: `audio content type ${type}`, method: "POST", path: audioUrl("16000"), headers: type ? { "content-type": type } : {}, body: pcm, allowed: [415] });
+    add({
+      name: `audio content type ${type}`,
+      method: "POST",
+      path: audioUrl("16000"),
+      headers: type ? { "content-type": type } : {},
+      body: pcm,
+      allowed: [415],
+    });
   }
   for (const bad of ["x", t.token + "x", "%00", "A".repeat(3000)]) {
-    add({ name: `audio bad token ${bad.slice(0, 20)}`, method: "POST", path: webhookPath("audio", r.pick(forms), bad, uid, "sample_rate=16000"), headers: audioHeaders, body: pcm, allowed: [401] });
+    add({
+      name: `audio bad token ${bad.slice(0, 20)}`,
+      method: "POST",
+      path: webhookPath("audio", r.pick(forms), bad, uid, "sample_rate=16000"),
+      headers: audioHeaders,
+      body: pcm,
+      allowed: [401],
+    });
   }
-  add({ name: "audio no uid", method: "POST", path: webhookPath("audio", "path", t.token, null, "sample_rate=16000"), headers: audioHeaders, body: pcm, allowed: [400] });
-  add({ name: "audio stale signature", method: "POST", path: audioUrl("16000"), headers: { ...audioHeaders, "x-omi-signature": signOmiPayload({ secret: t.signingSecret, uid: t.uid, body: pcm, timestamp: Math.floor(Date.now() / 1000) - 7200 }) }, body: pcm, allowed: [401] });
-  add({ name: "audio repeated sample_rate, bad first", method: "POST", path: webhookPath("audio", "path", t.token, uid, "sample_rate=0&sample_rate=16000"), headers: audioHeaders, body: pcm, allowed: [400] });
-  add({ name: "audio legacy query with a bad rate", method: "POST", path: `/api/webhooks/audio/${t.token}?sample_rate=abc?uid=${uid}`, headers: audioHeaders, body: pcm, allowed: [400] });
+  add({
+    name: "audio no uid",
+    method: "POST",
+    path: webhookPath("audio", "path", t.token, null, "sample_rate=16000"),
+    headers: audioHeaders,
+    body: pcm,
+    allowed: [400],
+  });
+  add({
+    name: "audio stale signature",
+    method: "POST",
+    path: audioUrl("16000"),
+    headers: {
+      ...audioHeaders,
+      "x-omi-signature": signOmiPayload({
+        secret: t.signingSecret,
+        uid: t.uid,
+        body: pcm,
+        timestamp: Math.floor(Date.now() / 1000) - 7200,
+      }),
+    },
+    body: pcm,
+    allowed: [401],
+  });
+  add({
+    name: "audio repeated sample_rate, bad first",
+    method: "POST",
+    path: webhookPath("audio", "path", t.token, uid, "sample_rate=0&sample_rate=16000"),
+    headers: audioHeaders,
+    body: pcm,
+    allowed: [400],
+  });
+  add({
+    name: "audio legacy query with a bad rate",
+    method: "POST",
+    path: `/api/webhooks/audio/${t.token}?sample_rate=abc?uid=${uid}`,
+    headers: audioHeaders,
+    body: pcm,
+    allowed: [400],
+  });
 
   // Bodies over WEBHOOK_MAX_BODY_BYTES (default 25 MB): streamed without a length, and declared.
   const over = 25 * 1024 * 1024 + 64 * 1024;
-  add({ name: "memory streamed body over the limit", method: "POST", path: url("memory"), headers: jsonHeaders, body: { streamBytes: over }, allowed: [413] });
-  add({ name: "audio streamed body over the limit", method: "POST", path: audioUrl("16000"), headers: audioHeaders, body: { streamBytes: over }, allowed: [413] });
-  add({ name: "memory declared length over the limit", method: "POST", path: url("memory"), headers: jsonHeaders, body: { streamBytes: over, declaredLength: over }, allowed: [413] });
-  add({ name: "realtime over the limit without a token", method: "POST", path: `/api/webhooks/realtime?uid=${uid}`, headers: jsonHeaders, body: { streamBytes: over }, allowed: [401, 413] });
+  add({
+    name: "memory streamed body over the limit",
+    method: "POST",
+    path: url("memory"),
+    headers: jsonHeaders,
+    body: { streamBytes: over },
+    allowed: [413],
+  });
+  add({
+    name: "audio streamed body over the limit",
+    method: "POST",
+    path: audioUrl("16000"),
+    headers: audioHeaders,
+    body: { streamBytes: over },
+    allowed: [413],
+  });
+  add({
+    name: "memory declared length over the limit",
+    method: "POST",
+    path: url("memory"),
+    headers: jsonHeaders,
+    body: { streamBytes: over, declaredLength: over },
+    allowed: [413],
+  });
+  add({
+    name: "realtime over the limit without a token",
+    method: "POST",
+    path: `/api/webhooks/realtime?uid=${uid}`,
+    headers: jsonHeaders,
+    body: { streamBytes: over },
+    allowed: [401, 413],
+  });
   return cases;
 }
 

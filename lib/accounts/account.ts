@@ -22,7 +22,12 @@ import { AppError, notFound } from "@/lib/api/errors";
 import { dataLinkStatus } from "@/lib/auth/scope";
 import { isTimeZone } from "./users";
 
-export const timeZoneSchema = z.string().trim().min(1).max(64).refine(isTimeZone, "Not a time zone this server knows (use an IANA name like Europe/Berlin)");
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, "Not a time zone this server knows (use an IANA name like Europe/Berlin)");
 
 /** Omi issues signing secrets as "whsec_" followed by base64; accept any URL-safe or standard base64 tail. */
 export const signingSecretSchema = z
@@ -53,7 +58,10 @@ export async function getAccount({ userId }: { userId: string }): Promise<Accoun
 }
 
 export async function setTimeZone({ userId, timeZone }: { userId: string; timeZone: string }): Promise<void> {
-  await db.update(users).set({ timeZone: timeZoneSchema.parse(timeZone) }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ timeZone: timeZoneSchema.parse(timeZone) })
+    .where(eq(users.id, userId));
 }
 
 /**
@@ -75,7 +83,18 @@ export async function deleteAccount({ userId, confirmEmail }: { userId: string; 
     const uids = owned.map((l) => l.uid);
     if (uids.length) {
       // Children before parents, though cascades would cover most of them.
-      for (const table of [transcriptSegments, liveSessions, liveStreams, audioChunks, recordings, memories, daySummaries, buttonEvents, deliveryKeys, deliveries]) {
+      for (const table of [
+        transcriptSegments,
+        liveSessions,
+        liveStreams,
+        audioChunks,
+        recordings,
+        memories,
+        daySummaries,
+        buttonEvents,
+        deliveryKeys,
+        deliveries,
+      ]) {
         await tx.delete(table).where(and(isNull(table.ownerUserId), inArray(table.uid, uids)));
       }
       await tx.delete(notifications).where(and(isNull(notifications.userId), inArray(notifications.uid, uids)));

@@ -16,7 +16,8 @@ export function useApiTokens() {
 export function useCreateApiToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateApiTokenBody) => fetchJson("/api/v1/tokens", createdApiTokenSchema, { method: "POST", body: JSON.stringify(body) }),
+    mutationFn: (body: CreateApiTokenBody) =>
+      fetchJson("/api/v1/tokens", createdApiTokenSchema, { method: "POST", body: JSON.stringify(body) }),
     onSuccess: () => client.invalidateQueries({ queryKey: apiTokensKey }),
   });
 }

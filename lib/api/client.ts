@@ -48,6 +48,11 @@ export function apiPath(path: string, query: Record<string, QueryValue> = {}): s
 }
 
 /** A write (POST, PATCH, PUT, DELETE) with an optional JSON body, answered and parsed like fetchJson. */
-export function sendJson<T extends z.ZodType>(method: "POST" | "PATCH" | "PUT" | "DELETE", url: string, schema: T, body?: unknown): Promise<z.infer<T>> {
+export function sendJson<T extends z.ZodType>(
+  method: "POST" | "PATCH" | "PUT" | "DELETE",
+  url: string,
+  schema: T,
+  body?: unknown,
+): Promise<z.infer<T>> {
   return fetchJson(url, schema, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 }

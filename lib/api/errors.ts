@@ -62,5 +62,4 @@ export function validationError(error: z.ZodError, what = "Request"): AppError {
 }
 
 export const notFound = (what = "Resource") => new AppError("not_found", `${what} not found`);
-export const unauthorized = (message = "Sign in or send an API token (Authorization: Bearer …)") =>
-  new AppError("unauthorized", message);
+export const unauthorized = (message = "Sign in or send an API token (Authorization: Bearer …)") => new AppError("unauthorized", message);

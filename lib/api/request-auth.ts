@@ -47,7 +47,10 @@ export async function userFromApiToken(token: string): Promise<RequestUser | nul
   }
   // Touch "last used" at most once a minute: not a write on every request.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: sql`now()` })
+      .where(eq(apiTokens.id, row.tokenId));
   }
   return { id: row.userId, email: row.email, via: "token", tokenId: row.tokenId, scopes: row.scopes };
 }

@@ -3,7 +3,9 @@ import { groupByDay } from "./group";
 
 describe("groupByDay", () => {
   const now = new Date("2026-11-21T12:00:00Z");
-  const items = ["2026-11-21T23:30:00Z", "2026-11-21T08:00:00Z", "2026-11-20T22:00:00Z", "2026-11-18T09:00:00Z"].map((startedAt) => ({ startedAt }));
+  const items = ["2026-11-21T23:30:00Z", "2026-11-21T08:00:00Z", "2026-11-20T22:00:00Z", "2026-11-18T09:00:00Z"].map((startedAt) => ({
+    startedAt,
+  }));
 
   it("groups by the viewer's day, newest first, naming today and yesterday", () => {
     const groups = groupByDay(items, "Europe/Berlin", now);

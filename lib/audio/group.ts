@@ -21,7 +21,9 @@ export function groupByDay<T extends { startedAt: string }>(items: T[], timeZone
           ? "Today"
           : day === yesterday
             ? "Yesterday"
-            : new Intl.DateTimeFormat(undefined, { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(date);
+            : new Intl.DateTimeFormat(undefined, { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(
+                date,
+              );
       group = { day, label, items: [] };
       groups.push(group);
     }

@@ -26,7 +26,10 @@ function pcm(seconds: number, seed: number, sampleRate = SR): Uint8Array {
 }
 
 async function send(atMs: number, data: Uint8Array, opts: { uid?: string; sampleRate?: number } = {}) {
-  return ingestAudioChunk({ uid: opts.uid ?? "u1", ownerUserId: null, receivedAt: new Date(atMs) }, { sampleRate: opts.sampleRate ?? SR, pcm: data });
+  return ingestAudioChunk(
+    { uid: opts.uid ?? "u1", ownerUserId: null, receivedAt: new Date(atMs) },
+    { sampleRate: opts.sampleRate ?? SR, pcm: data },
+  );
 }
 
 /** Developer Settings audio: every `interval` s, `interval` 1-second requests back to back. */
@@ -136,7 +139,9 @@ describe("recording assembly", () => {
   it("marks peaks stale when another process stored the previous chunk, and the next read recomputes them exactly", async () => {
     const parts = [pcm(0.35, 4), pcm(1, 5)];
     // The first chunk is stored where this process cannot remember it (as if by another process).
-    await db.transaction((tx) => ingestAudioChunk({ uid: "u-other", ownerUserId: null, receivedAt: new Date(T0) }, { sampleRate: SR, pcm: parts[0]! }, { on: tx }));
+    await db.transaction((tx) =>
+      ingestAudioChunk({ uid: "u-other", ownerUserId: null, receivedAt: new Date(T0) }, { sampleRate: SR, pcm: parts[0]! }, { on: tx }),
+    );
     await ingestAudioChunk({ uid: "u-other", ownerUserId: null, receivedAt: new Date(T0 + 400) }, { sampleRate: SR, pcm: parts[1]! });
     const [stale] = await db.select().from(recordings).where(eq(recordings.uid, "u-other"));
     expect(stale!.peaksStale).toBe(true);

@@ -158,7 +158,7 @@ export async function getRecordingDetail(args: { scope: Scope; id: string }): Pr
  */
 async function recomputePeaks(row: { id: string; sampleRate: number; byteLength: number }): Promise<Uint8Array> {
   let peaks: Uint8Array = new Uint8Array(0);
-  for (let from = 0; from < row.byteLength; ) {
+  for (let from = 0; from < row.byteLength;) {
     const chunks = await readChunks({ recordingId: row.id, from, to: row.byteLength, limit: 64 });
     if (!chunks.length) break;
     for (const chunk of chunks) peaks = appendPeaks(peaks, chunk.data, chunk.byteOffset / 2, row.sampleRate);

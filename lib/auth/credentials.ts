@@ -33,7 +33,9 @@ export async function authenticatePassword(raw: { email: unknown; password: unkn
   const { email, password } = parsed.data;
   if (raw.address === null && !warnedUnknownAddress) {
     warnedUnknownAddress = true;
-    log.warn("sign-in: client addresses are unknown, so failed attempts are limited per email; behind a proxy or tunnel set TRUST_PROXY_HOPS");
+    log.warn(
+      "sign-in: client addresses are unknown, so failed attempts are limited per email; behind a proxy or tunnel set TRUST_PROXY_HOPS",
+    );
   }
   const address = raw.address ?? "unknown";
   const pairKey = `signin:pair:${address}:${email}`;

@@ -151,7 +151,13 @@ async function ownerOf(uid: string, on: DbOrTx = db): Promise<string | null> {
 }
 
 /** What the link page may offer before the person presses "Link". */
-export async function linkability({ userId, uid }: { userId: string; uid: string }): Promise<"linked" | "pending" | "refused" | "available"> {
+export async function linkability({
+  userId,
+  uid,
+}: {
+  userId: string;
+  uid: string;
+}): Promise<"linked" | "pending" | "refused" | "available"> {
   const own = await getLink({ userId, uid });
   if (own && own.status !== "unverified") return "linked";
   const owner = await ownerOf(uid);
@@ -201,7 +207,15 @@ export async function startLink({ userId, uid: rawUid }: { userId: string; uid: 
  * Pushes a fresh code to the uid through Omi. `automatic` is the link page retrying while
  * Omi says the app is not enabled yet; it never re-sends a code that already arrived.
  */
-export async function sendLinkCode({ userId, uid, automatic = false }: { userId: string; uid: string; automatic?: boolean }): Promise<LinkView> {
+export async function sendLinkCode({
+  userId,
+  uid,
+  automatic = false,
+}: {
+  userId: string;
+  uid: string;
+  automatic?: boolean;
+}): Promise<LinkView> {
   const link = await findLinkRow({ userId, uid });
   if (!link) throw notFound("Link");
   if (ownerStatuses.includes(link.status)) return toLinkView(link);
@@ -264,8 +278,10 @@ export async function verifyLinkCode({ userId, uid, code: rawCode }: { userId: s
   const link = await findLinkRow({ userId, uid });
   if (!link) throw notFound("Link");
   if (ownerStatuses.includes(link.status)) return toLinkView(link);
-  if (!link.codeHash || !link.codeExpiresAt) throw new AppError("bad_request", "No code has reached your Omi app yet. Send the code again.");
-  if (link.codeExpiresAt.getTime() < Date.now()) throw new AppError("bad_request", "The code has expired. Send the code again to get a new one.");
+  if (!link.codeHash || !link.codeExpiresAt)
+    throw new AppError("bad_request", "No code has reached your Omi app yet. Send the code again.");
+  if (link.codeExpiresAt.getTime() < Date.now())
+    throw new AppError("bad_request", "The code has expired. Send the code again to get a new one.");
   if (link.codeAttempts >= codeRules.maxAttempts) {
     throw new AppError("bad_request", "Too many wrong codes. Send the code again to get a new one.");
   }
@@ -283,7 +299,9 @@ export async function verifyLinkCode({ userId, uid, code: rawCode }: { userId: s
     const left = codeRules.maxAttempts - counted.attempts;
     throw new AppError(
       "bad_request",
-      left > 0 ? `That code is not right. ${left} ${left === 1 ? "try" : "tries"} left.` : "That code is not right, and that was the last try. Send the code again to get a new one.",
+      left > 0
+        ? `That code is not right. ${left} ${left === 1 ? "try" : "tries"} left.`
+        : "That code is not right, and that was the last try. Send the code again to get a new one.",
     );
   }
 

@@ -32,6 +32,8 @@ const longestWindowSeconds = 24 * 3600;
 
 /** Deletes counters whose window ended long ago (hourly maintenance). */
 export async function pruneRateLimits(): Promise<number> {
-  const deleted = await rows(sql`delete from rate_limits where window_start < now() - make_interval(secs => ${longestWindowSeconds}) returning key`);
+  const deleted = await rows(
+    sql`delete from rate_limits where window_start < now() - make_interval(secs => ${longestWindowSeconds}) returning key`,
+  );
   return deleted.length;
 }

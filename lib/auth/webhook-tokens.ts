@@ -38,7 +38,10 @@ export async function regenerateWebhookToken(userId: string, on: DbOrTx = db): P
   await on
     .insert(webhookTokens)
     .values({ userId, tokenHash: sha256(token), tokenEnc: encrypt(token) })
-    .onConflictDoUpdate({ target: webhookTokens.userId, set: { tokenHash: sha256(token), tokenEnc: encrypt(token), createdAt: new Date() } });
+    .onConflictDoUpdate({
+      target: webhookTokens.userId,
+      set: { tokenHash: sha256(token), tokenEnc: encrypt(token), createdAt: new Date() },
+    });
   return token;
 }
 

@@ -88,28 +88,42 @@ export async function listCalendarDays({ scope, uid, from, to }: Filter & { from
 }
 
 /** The nearest earlier and later dates that have a recap. */
-export async function adjacentRecapDates({ scope, uid, date }: Filter & { date: string }): Promise<{ previous: string | null; next: string | null }> {
+export async function adjacentRecapDates({
+  scope,
+  uid,
+  date,
+}: Filter & { date: string }): Promise<{ previous: string | null; next: string | null }> {
   const [[before], [after]] = await Promise.all([
-    db.select({ d: max(daySummaries.date) }).from(daySummaries).where(where({ scope, uid }, lt(daySummaries.date, date))),
-    db.select({ d: min(daySummaries.date) }).from(daySummaries).where(where({ scope, uid }, gt(daySummaries.date, date))),
+    db
+      .select({ d: max(daySummaries.date) })
+      .from(daySummaries)
+      .where(where({ scope, uid }, lt(daySummaries.date, date))),
+    db
+      .select({ d: min(daySummaries.date) })
+      .from(daySummaries)
+      .where(where({ scope, uid }, gt(daySummaries.date, date))),
   ]);
   return { previous: before?.d ?? null, next: after?.d ?? null };
 }
 
 /** The uids this account has recaps for (the calendar offers a filter when there are several). */
 export async function recapUids({ scope }: { scope: Scope }): Promise<string[]> {
-  const found = await db
-    .selectDistinct({ uid: daySummaries.uid })
-    .from(daySummaries)
-    .where(visible(scope))
-    .orderBy(asc(daySummaries.uid));
+  const found = await db.selectDistinct({ uid: daySummaries.uid }).from(daySummaries).where(visible(scope)).orderBy(asc(daySummaries.uid));
   return found.map((r) => r.uid);
 }
 
 export type LinkedMemory = { id: string; title: string; emoji: string };
 
 /** Our memories for Omi conversation ids the recap mentions, keyed by Omi id (only those visible). */
-export async function memoriesByOmiId({ scope, uid, omiIds }: { scope: Scope; uid: string; omiIds: string[] }): Promise<Record<string, LinkedMemory>> {
+export async function memoriesByOmiId({
+  scope,
+  uid,
+  omiIds,
+}: {
+  scope: Scope;
+  uid: string;
+  omiIds: string[];
+}): Promise<Record<string, LinkedMemory>> {
   if (omiIds.length === 0) return {};
   const found = await db
     .select({ omiId: memories.omiId, id: memories.id, title: memories.title, emoji: memories.emoji })

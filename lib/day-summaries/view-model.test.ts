@@ -42,7 +42,9 @@ describe("recap view model", () => {
       stats: { total_conversations: 2, total_duration_minutes: 12 },
       decisions_made: [],
       knowledge_nuggets: [{ insight: "  " }],
-      memories_learned: [{ memory_id: "m1", content: "Prefers morning meetings", category: "interesting", captured_at: "2026-03-12T09:00:00" }],
+      memories_learned: [
+        { memory_id: "m1", content: "Prefers morning meetings", category: "interesting", captured_at: "2026-03-12T09:00:00" },
+      ],
       some_future_section: [{ x: 1 }],
     };
     const view = toRecapView(newer);
@@ -61,6 +63,8 @@ describe("recap view model", () => {
     expect(mapUrl({ latitude: -23.561414, longitude: -46.655881, address: null })).toBe(
       "https://www.openstreetmap.org/?mlat=-23.561414&mlon=-46.655881#map=16/-23.561414/-46.655881",
     );
-    expect(mapUrl({ latitude: null, longitude: null, address: "Av. Paulista" })).toBe("https://www.openstreetmap.org/search?query=Av.%20Paulista");
+    expect(mapUrl({ latitude: null, longitude: null, address: "Av. Paulista" })).toBe(
+      "https://www.openstreetmap.org/search?query=Av.%20Paulista",
+    );
   });
 });

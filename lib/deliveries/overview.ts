@@ -4,7 +4,13 @@ import type { DeliveryViewer } from "./access";
 import { consecutiveFailures, deliveryCounts, hourlyCounts, refusalCounts } from "./queries";
 import { deliveryWarnings } from "./warnings";
 
-export async function getDeliveriesOverview({ viewer, hours = 24 }: { viewer: DeliveryViewer; hours?: number }): Promise<DeliveriesOverview> {
+export async function getDeliveriesOverview({
+  viewer,
+  hours = 24,
+}: {
+  viewer: DeliveryViewer;
+  hours?: number;
+}): Promise<DeliveriesOverview> {
   const ownViewer = { ...viewer, operator: false };
   const [buckets, failures, counts, ownCounts, refusals] = await Promise.all([
     hourlyCounts({ viewer, hours }),

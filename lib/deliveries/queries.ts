@@ -12,13 +12,7 @@ import "server-only";
 import { and, desc, eq, gte, isNull, lt, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import { db, type DbOrTx } from "@/db/client";
 import { deliveries, omiLinks, webhookRefusals, type Delivery } from "@/db/schema";
-import type {
-  DeliveryDetail,
-  DeliveryList,
-  DeliveryListQuery,
-  DeliverySummary,
-  HourBucket,
-} from "@/lib/api/schemas/deliveries";
+import type { DeliveryDetail, DeliveryList, DeliveryListQuery, DeliverySummary, HourBucket } from "@/lib/api/schemas/deliveries";
 import { dataLinkStatus, visibleTo, type Scope } from "@/lib/auth/scope";
 import type { DeliveryViewer } from "./access";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -140,7 +134,15 @@ export async function listDeliveries({ viewer, query }: { viewer: DeliveryViewer
 }
 
 /** One delivery the viewer may see, or null (the route answers 404). */
-export async function getDelivery({ viewer, id, on = db }: { viewer: DeliveryViewer; id: string; on?: DbOrTx }): Promise<DeliveryDetail | null> {
+export async function getDelivery({
+  viewer,
+  id,
+  on = db,
+}: {
+  viewer: DeliveryViewer;
+  id: string;
+  on?: DbOrTx;
+}): Promise<DeliveryDetail | null> {
   const [row] = await on
     .select()
     .from(deliveries)
@@ -242,7 +244,11 @@ export async function consecutiveFailures({ userId }: { userId: string }): Promi
 }
 
 /** How many stored (2xx) deliveries the account has per event, and in total. */
-export async function deliveryCounts({ viewer }: { viewer: DeliveryViewer }): Promise<{ total: number; storedByEvent: Partial<Record<Delivery["event"], number>> }> {
+export async function deliveryCounts({
+  viewer,
+}: {
+  viewer: DeliveryViewer;
+}): Promise<{ total: number; storedByEvent: Partial<Record<Delivery["event"], number>> }> {
   const found = await db
     .select({
       event: deliveries.event,
@@ -265,10 +271,17 @@ export async function deliveryCounts({ viewer }: { viewer: DeliveryViewer }): Pr
  * Requests refused before authentication, counted per client address and minute
  * (lib/webhooks/refusals.ts): for operators only, since anyone can send them.
  */
-export async function refusalCounts({ hours }: { hours: number }): Promise<{ total: number; addresses: { address: string; count: number }[] }> {
+export async function refusalCounts({
+  hours,
+}: {
+  hours: number;
+}): Promise<{ total: number; addresses: { address: string; count: number }[] }> {
   const recent = gte(webhookRefusals.minute, new Date(Date.now() - hours * 3_600_000));
   const [[all], top] = await Promise.all([
-    db.select({ total: sql<number>`coalesce(sum(${webhookRefusals.count}), 0)::int` }).from(webhookRefusals).where(recent),
+    db
+      .select({ total: sql<number>`coalesce(sum(${webhookRefusals.count}), 0)::int` })
+      .from(webhookRefusals)
+      .where(recent),
     db
       .select({ address: webhookRefusals.address, count: sql<number>`sum(${webhookRefusals.count})::int` })
       .from(webhookRefusals)

@@ -31,7 +31,12 @@ const streamKey = (ctx: IngestContext) => `${ctx.uid}\u0000${ctx.ownerUserId ?? 
 /** Where in its recording this chunk should start, in bytes (0: a new recording). */
 function predictedOffset(ctx: IngestContext, chunk: AudioChunkInput): number {
   const latest = streams.get(streamKey(ctx)) ?? null;
-  const placement = placeChunk({ latest, sampleRate: chunk.sampleRate, receivedAt: ctx.receivedAt, splitAfterSeconds: env.AUDIO_GAP_SECONDS });
+  const placement = placeChunk({
+    latest,
+    sampleRate: chunk.sampleRate,
+    receivedAt: ctx.receivedAt,
+    splitAfterSeconds: env.AUDIO_GAP_SECONDS,
+  });
   return placement.kind === "append" && latest ? latest.byteLength : 0;
 }
 

@@ -40,7 +40,8 @@ export function daySummaryContent(payload: DaySummaryPayload): { content: DaySum
 
 function summaryDate(content: DaySummaryContent, createdAt: string | null | undefined): string {
   if (content.date) return content.date;
-  const fromCreated = /^\d{4}-\d{2}-\d{2}/.exec(createdAt ?? "")?.[0] ?? (createdAt ? parseOmiTimestamp(createdAt)?.toISOString().slice(0, 10) : null);
+  const fromCreated =
+    /^\d{4}-\d{2}-\d{2}/.exec(createdAt ?? "")?.[0] ?? (createdAt ? parseOmiTimestamp(createdAt)?.toISOString().slice(0, 10) : null);
   if (!fromCreated) {
     throw new AppError("validation_failed", "Day summary is invalid: summary_json.date: no date and no created_at to take it from", [
       { path: "summary_json.date", message: "Missing, and created_at is missing too" },

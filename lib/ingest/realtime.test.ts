@@ -151,7 +151,13 @@ describe("linkSessionsToMemory", () => {
     const [s] = await db.select().from(liveSessions);
     expect(s!.memoryId).toBe("m1");
     // another owner's segments with the same ids are not touched
-    const other = await linkSessionsToMemory({ tx: db, uid: UID, ownerUserId: "nobody", memoryId: "m1", segmentIds: ["2c8d4e6f-a1b3-4c5d-9e7f-0a1b2c3d4e5f"] });
+    const other = await linkSessionsToMemory({
+      tx: db,
+      uid: UID,
+      ownerUserId: "nobody",
+      memoryId: "m1",
+      segmentIds: ["2c8d4e6f-a1b3-4c5d-9e7f-0a1b2c3d4e5f"],
+    });
     expect(other.linked).toBe(0);
   });
 });

@@ -10,7 +10,8 @@
 import type { DbOrTx } from "@/db/client";
 import type { WebhookEvent } from "@/lib/constants";
 
-export type IngestProcedure = "omi_ingest_memory" | "omi_ingest_realtime" | "omi_ingest_audio" | "omi_ingest_day_summary" | "omi_ingest_button";
+export type IngestProcedure =
+  "omi_ingest_memory" | "omi_ingest_realtime" | "omi_ingest_audio" | "omi_ingest_day_summary" | "omi_ingest_button";
 
 export type IngestContext = {
   /** Omi user id from the query string. */
@@ -72,7 +73,13 @@ export type IngestResult = {
   /** Realtime: the segments this delivery added or grew, in sequence order. */
   changed?: LiveChange[];
   /** Audio: the recording after this chunk (lib/ingest/audio.ts remembers it to place the next one). */
-  recording?: { id: string; sampleRate: number; startedAt: string; byteLength: number; gaps: { atByte: number; atSeconds: number; missingSeconds: number }[] };
+  recording?: {
+    id: string;
+    sampleRate: number;
+    startedAt: string;
+    byteLength: number;
+    gaps: { atByte: number; atSeconds: number; missingSeconds: number }[];
+  };
 };
 
 /** For callers outside the webhook path (tests, seeding): an open transaction to store in, and whether to log. */

@@ -193,7 +193,9 @@ describe("GET /api/v1/live/stream", () => {
 
 describe("GET /api/v1/live/segments and /sessions", () => {
   const get = async (path: string, account: TestAccount | null) => {
-    const route = path.startsWith("/api/v1/live/sessions") ? await import("@/app/api/v1/live/sessions/route") : await import("@/app/api/v1/live/segments/route");
+    const route = path.startsWith("/api/v1/live/sessions")
+      ? await import("@/app/api/v1/live/sessions/route")
+      : await import("@/app/api/v1/live/segments/route");
     const headers = account ? { authorization: `Bearer ${account.apiToken}` } : undefined;
     return route.GET(new Request(`http://localhost${path}`, { headers }));
   };
@@ -223,7 +225,9 @@ describe("GET /api/v1/live/segments and /sessions", () => {
     const { db } = await import("@/db/client");
     const { memories } = await import("@/db/schema");
     const { linkSessionsToMemory } = await import("./sessions");
-    await db.insert(memories).values({ id: "m-live", uid: account.uid, ownerUserId: account.userId, omiId: "o1", title: "Launch sync", raw: {} });
+    await db
+      .insert(memories)
+      .values({ id: "m-live", uid: account.uid, ownerUserId: account.userId, omiId: "o1", title: "Launch sync", raw: {} });
     await linkSessionsToMemory({ tx: db, uid: account.uid, ownerUserId: account.userId, memoryId: "m-live", segmentIds: ["a"] });
 
     const res = await get("/api/v1/live/sessions", account);

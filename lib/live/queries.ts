@@ -30,10 +30,7 @@ export type LiveChange = { streamId: number; seq: number; segment: LiveSegment }
 
 /** Streams this scope may read, with their current head sequence. */
 export async function visibleStreams({ scope, on = db }: { scope: Scope; on?: DbOrTx }): Promise<Cursor> {
-  const found = await on
-    .select({ id: liveStreams.id, seq: liveStreams.seq })
-    .from(liveStreams)
-    .where(visibleTo(liveStreams, scope));
+  const found = await on.select({ id: liveStreams.id, seq: liveStreams.seq }).from(liveStreams).where(visibleTo(liveStreams, scope));
   return new Map(found.map((s) => [Number(s.id), Number(s.seq)]));
 }
 

@@ -129,7 +129,10 @@ export function addResource(
       } catch (err) {
         const e = toAppError(err);
         if (e.code === "internal") log.error("mcp resource failed", { resource: def.name, err });
-        throw new McpError(e.code === "not_found" ? RESOURCE_NOT_FOUND : e.code === "internal" ? ErrorCode.InternalError : ErrorCode.InvalidRequest, e.message);
+        throw new McpError(
+          e.code === "not_found" ? RESOURCE_NOT_FOUND : e.code === "internal" ? ErrorCode.InternalError : ErrorCode.InvalidRequest,
+          e.message,
+        );
       }
     },
   );

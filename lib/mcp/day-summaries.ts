@@ -63,7 +63,12 @@ export function registerDaySummaryResource(server: McpServer, ctx: McpContext): 
   addResource(
     server,
     ctx,
-    { name: "day-summary", template: "omi-hub://day-summaries/{date}", title: "Day summary", description: "Omi's summary of a day (YYYY-MM-DD)" },
+    {
+      name: "day-summary",
+      template: "omi-hub://day-summaries/{date}",
+      title: "Day summary",
+      description: "Omi's summary of a day (YYYY-MM-DD)",
+    },
     async ({ date }) => {
       const parsed = isoDate.safeParse(date);
       if (!parsed.success) throw new AppError("bad_request", "Use a real date as YYYY-MM-DD");

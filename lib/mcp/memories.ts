@@ -142,7 +142,12 @@ export function registerMemoryResource(server: McpServer, ctx: McpContext): void
   addResource(
     server,
     ctx,
-    { name: "memory", template: "omi-hub://memories/{id}", title: "Memory", description: "A memory with its transcript, as get_memory answers" },
+    {
+      name: "memory",
+      template: "omi-hub://memories/{id}",
+      title: "Memory",
+      description: "A memory with its transcript, as get_memory answers",
+    },
     async ({ id }) => memoryForAssistant(ctx, await readMemory(ctx, id ?? ""), { maxChars: DEFAULT_MAX_CHARS, offset: 0 }),
   );
 }

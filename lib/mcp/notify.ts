@@ -15,7 +15,8 @@ async function targetUid(ctx: McpContext, given: string | undefined): Promise<st
   if (given) return given;
   const uids = await notifiableUids({ userId: ctx.user.id });
   if (uids.length === 1) return uids[0]!.uid;
-  if (uids.length === 0) throw new AppError("not_found", "No verified Omi account is linked to this Omi Hub account; link one in Settings first");
+  if (uids.length === 0)
+    throw new AppError("not_found", "No verified Omi account is linked to this Omi Hub account; link one in Settings first");
   throw new AppError("bad_request", `Several Omi accounts are linked; give uid, one of: ${uids.map((u) => u.uid).join(", ")}`);
 }
 
@@ -42,7 +43,12 @@ export function registerNotifyTools(server: McpServer, ctx: McpContext): void {
     },
     async (args) => {
       const uid = await targetUid(ctx, args.uid);
-      const body = sendBody.parse({ user_id: uid, type: args.type, message: args.message, data: args.deep_link ? { deep_link: args.deep_link } : undefined });
+      const body = sendBody.parse({
+        user_id: uid,
+        type: args.type,
+        message: args.message,
+        data: args.deep_link ? { deep_link: args.deep_link } : undefined,
+      });
       const row = await sendNow({ caller: { kind: "account", userId: ctx.user.id }, body, baseUrl: ctx.baseUrl });
       return { id: row.id, uid, status: row.status, reason: row.reason, url: link(ctx, "/notifications") };
     },

@@ -37,7 +37,13 @@ export function registerRecordingTools(server: McpServer, ctx: McpContext): void
     async (args) => {
       const scope = await ctx.scope();
       const { from, to } = timeBounds(args);
-      const page = await listRecordings({ scope, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined, cursor: args.cursor, limit: args.limit });
+      const page = await listRecordings({
+        scope,
+        from: from ? new Date(from) : undefined,
+        to: to ? new Date(to) : undefined,
+        cursor: args.cursor,
+        limit: args.limit,
+      });
       const items = await Promise.all(
         page.items.map(async (r) => {
           const detail = args.include_transcript ? await getRecordingDetail({ scope, id: r.id }) : null;

@@ -76,7 +76,16 @@ async function* memoryEntries(scope: Scope): AsyncGenerator<ZipEntry> {
   }
 }
 
-type SummaryRow = { id: string; uid: string; date: string; headline: string | null; overview: string | null; day_emoji: string | null; content: unknown; raw: unknown };
+type SummaryRow = {
+  id: string;
+  uid: string;
+  date: string;
+  headline: string | null;
+  overview: string | null;
+  day_emoji: string | null;
+  content: unknown;
+  raw: unknown;
+};
 
 function summaryMarkdown(s: SummaryRow): string {
   const out = [`# ${s.day_emoji ?? "📅"} ${s.date}${s.headline ? ` — ${s.headline}` : ""}`, ""];
@@ -97,7 +106,16 @@ async function* daySummaryEntries(scope: Scope): AsyncGenerator<ZipEntry> {
     for (const s of page) {
       const base = `day-summaries/${s.date}-${s.uid.slice(0, 12)}-${s.id.slice(0, 8)}`;
       const date = new Date(`${s.date}T12:00:00Z`);
-      const json = { id: s.id, uid: s.uid, date: s.date, headline: s.headline, overview: s.overview, emoji: s.day_emoji, content: s.content, omi: s.raw };
+      const json = {
+        id: s.id,
+        uid: s.uid,
+        date: s.date,
+        headline: s.headline,
+        overview: s.overview,
+        emoji: s.day_emoji,
+        content: s.content,
+        omi: s.raw,
+      };
       yield { name: `${base}.json`, date, data: `${JSON.stringify(json, null, 2)}\n` };
       yield { name: `${base}.md`, date, data: summaryMarkdown(s) };
     }
@@ -126,7 +144,8 @@ async function audioEntries(scope: Scope): Promise<ZipEntry[]> {
         name: `audio/${stamp}-${r.id.slice(0, 8)}.wav`,
         date: new Date(r.key),
         size: WAV_HEADER_BYTES + dataBytes,
-        stream: () => wavStream({ recordingId: r.id, sampleRate: r.sample_rate, dataBytes, start: 0, end: WAV_HEADER_BYTES + dataBytes - 1 }),
+        stream: () =>
+          wavStream({ recordingId: r.id, sampleRate: r.sample_rate, dataBytes, start: 0, end: WAV_HEADER_BYTES + dataBytes - 1 }),
       });
     }
     const last = page[page.length - 1]!;
@@ -156,7 +175,10 @@ async function* textEntries(scope: Scope): AsyncGenerator<ZipEntry> {
  */
 export const MAX_BUFFERED_TEXT_BYTES = 64 * 1024 * 1024;
 
-export type ExportArchive = { body: ReadableStream<Uint8Array>; /** Exact archive size, or null when it is not known up front. */ length: number | null };
+export type ExportArchive = {
+  body: ReadableStream<Uint8Array>;
+  /** Exact archive size, or null when it is not known up front. */ length: number | null;
+};
 
 export async function exportArchive(scope: Scope, { maxBufferedText = MAX_BUFFERED_TEXT_BYTES } = {}): Promise<ExportArchive> {
   const audio = await audioEntries(scope);

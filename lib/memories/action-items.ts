@@ -56,9 +56,10 @@ export async function listActionItems({
       order by "memories"."listed_at" desc nulls last, "memories"."id" desc nulls last, "action_items"."idx" asc
       limit ${take})`,
   );
-  const found = await rows<
-    ActionItemRow & { idx: number; title: string; emoji: string; listed_at_iso: string; listed_key: string }
-  >(sql`select * from (${sql.join(parts, sql` union all `)}) page order by listed_at desc, memory_id desc, idx asc limit ${take}`, on);
+  const found = await rows<ActionItemRow & { idx: number; title: string; emoji: string; listed_at_iso: string; listed_key: string }>(
+    sql`select * from (${sql.join(parts, sql` union all `)}) page order by listed_at desc, memory_id desc, idx asc limit ${take}`,
+    on,
+  );
   const page = found.slice(0, limit);
   const last = page[page.length - 1];
   return {

@@ -46,6 +46,7 @@ export function decodeCursor(raw: string): Cursor {
   const parsed = cursorSchema.safeParse(value);
   if (!parsed.success) throw badCursor();
   // The timestamp text goes into a ::timestamptz cast: check it is one before Postgres sees it.
-  if ((parsed.data.k === "l" || parsed.data.k === "a") && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(parsed.data.t)) throw badCursor();
+  if ((parsed.data.k === "l" || parsed.data.k === "a") && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(parsed.data.t))
+    throw badCursor();
   return parsed.data;
 }

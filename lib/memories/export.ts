@@ -25,7 +25,8 @@ export function memoryToMarkdown(m: MemoryDetail): string {
   for (const s of m.sections) out.push(`## ${s.heading || "Section"}`, "", s.bodyMarkdown, "");
   if (m.actionItems.length) {
     out.push("## Action items", "");
-    for (const a of m.actionItems) out.push(`- [${a.completed ? "x" : " "}] ${a.description}${a.present ? "" : " (no longer listed by Omi)"}`);
+    for (const a of m.actionItems)
+      out.push(`- [${a.completed ? "x" : " "}] ${a.description}${a.present ? "" : " (no longer listed by Omi)"}`);
     out.push("");
   }
   if (m.events.length) {

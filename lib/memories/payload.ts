@@ -13,10 +13,12 @@ const list = <T extends z.ZodType>(item: T) =>
   z
     .array(z.unknown())
     .catch([])
-    .transform((items) => items.flatMap((i) => {
-      const parsed = item.safeParse(i);
-      return parsed.success ? [parsed.data as z.infer<T>] : [];
-    }));
+    .transform((items) =>
+      items.flatMap((i) => {
+        const parsed = item.safeParse(i);
+        return parsed.success ? [parsed.data as z.infer<T>] : [];
+      }),
+    );
 
 const section = z.object({ heading: text, body_markdown: text.optional() }).transform((s) => ({
   heading: s.heading,
@@ -63,7 +65,10 @@ const photo = z
     id: optionalText,
     base64: z.string().regex(/^[A-Za-z0-9+/=\s]+$/),
     // Missing type: assume JPEG (Omi's default); a present non-image type drops the photo.
-    content_type: z.string().regex(/^image\/[a-z0-9.+-]+$/i).nullish(),
+    content_type: z
+      .string()
+      .regex(/^image\/[a-z0-9.+-]+$/i)
+      .nullish(),
     description: optionalText,
     discarded: z.boolean().nullish().catch(null),
   })

@@ -81,7 +81,8 @@ describe("listMemories", () => {
     await seedMemory({ uid: "uid-alice", title: "personal", category: "personal", startedAt: new Date("2026-02-06T10:00:00Z") });
     await seedMemory({ uid: "uid-alice", title: "noise", discarded: true, startedAt: new Date("2026-02-07T10:00:00Z") });
 
-    const titles = async (input: Record<string, string>) => (await listMemories({ scope: alice, query: q(input) })).items.map((m) => m.title);
+    const titles = async (input: Record<string, string>) =>
+      (await listMemories({ scope: alice, query: q(input) })).items.map((m) => m.title);
     expect(await titles({ category: "work" })).toEqual(["work new", "work old"]);
     expect(await titles({ from: "2026-02-01", to: "2026-02-06" })).toEqual(["personal", "work new"]);
     expect(await titles({ to: "2026-01-05" })).toEqual(["work old"]);
@@ -124,8 +125,17 @@ describe("search", () => {
   });
 
   it("ranks a title match above a passing transcript mention and pages by rank", async () => {
-    const passing = await seedMemory({ uid: "uid-alice", title: "Groceries", segments: [{ text: "buy milk and also think about budget later" }] });
-    const titled = await seedMemory({ uid: "uid-alice", title: "Budget review", overview: "The budget for Q3", segments: [{ text: "budget budget" }] });
+    const passing = await seedMemory({
+      uid: "uid-alice",
+      title: "Groceries",
+      segments: [{ text: "buy milk and also think about budget later" }],
+    });
+    const titled = await seedMemory({
+      uid: "uid-alice",
+      title: "Budget review",
+      overview: "The budget for Q3",
+      segments: [{ text: "budget budget" }],
+    });
     const first = await listMemories({ scope: alice, query: q({ q: "budget", limit: 1 }) });
     expect(first.items.map((m) => m.id)).toEqual([titled]);
     expect(first.nextCursor).not.toBeNull();
@@ -148,7 +158,8 @@ describe("search", () => {
 
   it("tells phrases (ranked over fewer candidates) from word searches", async () => {
     const { hasPhrase } = await import("./queries");
-    for (const phrase of ['"team meeting"', 'budget "the plan"', "e-mail", "o'clock", '"São Paulo"']) expect(hasPhrase(phrase), phrase).toBe(true);
+    for (const phrase of ['"team meeting"', 'budget "the plan"', "e-mail", "o'clock", '"São Paulo"'])
+      expect(hasPhrase(phrase), phrase).toBe(true);
     for (const words of ["team meeting", '"team"', "budget -review", "r12345 or zebra", '""']) expect(hasPhrase(words), words).toBe(false);
   });
 });
@@ -180,7 +191,10 @@ describe("getMemory and action items", () => {
       uid: "uid-alice",
       title: "T",
       raw,
-      segments: [{ text: "hi", speakerId: 0, isUser: true }, { text: "hello", speakerId: 1, speakerName: "Priya" }],
+      segments: [
+        { text: "hi", speakerId: 0, isUser: true },
+        { text: "hello", speakerId: 1, speakerName: "Priya" },
+      ],
       actionItems: [{ description: "Send the deck" }, { description: "Book room", completed: true }],
     });
     const m = await getMemory({ scope: alice, id });
@@ -221,7 +235,12 @@ describe("getMemory and action items", () => {
 
   it("pages action items across memories", async () => {
     for (let i = 0; i < 4; i++) {
-      await seedMemory({ uid: "uid-alice", title: `m${i}`, startedAt: minutesAgo(i), actionItems: [{ description: `a${i}` }, { description: `b${i}` }] });
+      await seedMemory({
+        uid: "uid-alice",
+        title: `m${i}`,
+        startedAt: minutesAgo(i),
+        actionItems: [{ description: `a${i}` }, { description: `b${i}` }],
+      });
     }
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -236,8 +255,20 @@ describe("getMemory and action items", () => {
   it("pages action items merged from both visibility branches, in order, and none of others", async () => {
     for (let i = 0; i < 6; i++) {
       // Alternately through alice's own token and as app-token rows of her linked uid; bob's in between.
-      await seedMemory({ uid: i % 2 ? "uid-alice" : "uid-personal", ownerUserId: i % 2 ? null : alice.userId, title: `m${i}`, startedAt: minutesAgo(i), actionItems: [{ description: `a${i}` }, { description: `b${i}` }] });
-      await seedMemory({ uid: "uid-bob", ownerUserId: bob.userId, title: `bob${i}`, startedAt: minutesAgo(i + 0.5), actionItems: [{ description: `bob${i}` }] });
+      await seedMemory({
+        uid: i % 2 ? "uid-alice" : "uid-personal",
+        ownerUserId: i % 2 ? null : alice.userId,
+        title: `m${i}`,
+        startedAt: minutesAgo(i),
+        actionItems: [{ description: `a${i}` }, { description: `b${i}` }],
+      });
+      await seedMemory({
+        uid: "uid-bob",
+        ownerUserId: bob.userId,
+        title: `bob${i}`,
+        startedAt: minutesAgo(i + 0.5),
+        actionItems: [{ description: `bob${i}` }],
+      });
     }
     for (const limit of [1, 2, 3, 5]) {
       const seen: string[] = [];

@@ -17,7 +17,14 @@ import { sql, type SQL } from "drizzle-orm";
 import { db, rows, type DbOrTx } from "@/db/client";
 import { liveSessions, memories, recordings } from "@/db/schema";
 import { AppError } from "@/lib/api/errors";
-import type { ActionItemView, MemoryDetail, MemoryList, MemoryListQuery, MemorySummary, TranscriptSegmentView } from "@/lib/api/schemas/memories";
+import type {
+  ActionItemView,
+  MemoryDetail,
+  MemoryList,
+  MemoryListQuery,
+  MemorySummary,
+  TranscriptSegmentView,
+} from "@/lib/api/schemas/memories";
 import { visibleTo, type Scope } from "@/lib/auth/scope";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { MATCH_START, MATCH_STOP, plainSnippet, snippetParts } from "./highlight";
@@ -161,9 +168,7 @@ export async function listMemories({ scope, query, on = db }: { scope: Scope; qu
   if (query.q) return searchMemories({ scope, query: { ...query, q: query.q }, on });
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   if (cursor && cursor.k !== "l") throw new AppError("bad_request", "This cursor belongs to a search; start again from the first page");
-  const after = cursor
-    ? sql`("memories"."listed_at", "memories"."id") < (${cursor.t}::timestamptz, ${cursor.id})`
-    : sql`true`;
+  const after = cursor ? sql`("memories"."listed_at", "memories"."id") < (${cursor.t}::timestamptz, ${cursor.id})` : sql`true`;
   const take = query.limit + 1;
   const parts = branches(scope).map(
     (branch) => sql`(select ${summaryColumns} from "memories"
@@ -190,7 +195,15 @@ export async function listMemories({ scope, query, on = db }: { scope: Scope; qu
  * document length so a short memory about the word beats a long one that mentions it
  * once) and paged by (rank, id); only the page's rows get a ts_headline snippet.
  */
-async function searchMemories({ scope, query, on }: { scope: Scope; query: MemoryListQuery & { q: string }; on: DbOrTx }): Promise<MemoryList> {
+async function searchMemories({
+  scope,
+  query,
+  on,
+}: {
+  scope: Scope;
+  query: MemoryListQuery & { q: string };
+  on: DbOrTx;
+}): Promise<MemoryList> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   if (cursor && (cursor.k !== "s" || cursor.q !== query.q)) {
     throw new AppError("bad_request", "This cursor belongs to another search; start again from the first page");
@@ -273,7 +286,8 @@ export const actionItemColumns = sql`"action_items"."id", "action_items"."memory
     from action_item_changes c where c.action_item_id = "action_items"."id" order by c.at desc, c.id desc limit 1) as last_change`;
 
 export function toActionItem(r: ActionItemRow): ActionItemView {
-  const lastChange = typeof r.last_change === "string" ? (JSON.parse(r.last_change) as Exclude<ActionItemRow["last_change"], string>) : r.last_change;
+  const lastChange =
+    typeof r.last_change === "string" ? (JSON.parse(r.last_change) as Exclude<ActionItemRow["last_change"], string>) : r.last_change;
   return {
     id: r.id,
     memoryId: r.memory_id,
@@ -318,10 +332,7 @@ export async function getMemory({ scope, id, on = db }: { scope: Scope; id: stri
         from memory_segments where memory_id = ${id} order by idx`,
       on,
     ),
-    rows<ActionItemRow>(
-      sql`select ${actionItemColumns} from action_items where memory_id = ${id} order by present desc, idx`,
-      on,
-    ),
+    rows<ActionItemRow>(sql`select ${actionItemColumns} from action_items where memory_id = ${id} order by present desc, idx`, on),
     relatedToMemory({ scope, memory: row, on }),
   ]);
   const raw = typeof row.raw === "string" ? (JSON.parse(row.raw) as unknown) : row.raw;
@@ -365,7 +376,10 @@ async function relatedToMemory({ scope, memory, on }: { scope: Scope; memory: Su
  */
 export async function loadMemoryDetails({ scope, ids, on = db }: { scope: Scope; ids: string[]; on?: DbOrTx }): Promise<MemoryDetail[]> {
   if (ids.length === 0) return [];
-  const idList = sql.join(ids.map((i) => sql`${i}`), sql`, `);
+  const idList = sql.join(
+    ids.map((i) => sql`${i}`),
+    sql`, `,
+  );
   const found = await rows<SummaryRow & { raw: unknown }>(
     sql`select ${summaryColumns}, "memories"."raw" from "memories"
       where "memories"."id" in (${idList}) and ${visibleTo(memories, scope)}

@@ -103,8 +103,17 @@ async function render(tx: Tx, rule: NotificationRule, sources: ScopeSources): Pr
   return (text || rule.name).slice(0, maxMessageLength);
 }
 
-async function queueApi(tx: Tx, rule: NotificationRule, uid: string, type: "transcript" | "memory" | "day_summary", message: string, now: Date) {
-  await tx.insert(notifications).values({ userId: rule.userId, uid, type, message, ruleId: rule.id, channel: "api", status: "queued", createdAt: now });
+async function queueApi(
+  tx: Tx,
+  rule: NotificationRule,
+  uid: string,
+  type: "transcript" | "memory" | "day_summary",
+  message: string,
+  now: Date,
+) {
+  await tx
+    .insert(notifications)
+    .values({ userId: rule.userId, uid, type, message, ruleId: rule.id, channel: "api", status: "queued", createdAt: now });
 }
 
 // ─── Live transcript ─────────────────────────────────────────────────────────
@@ -169,7 +178,10 @@ async function judgeLiveRule(
         .orderBy(desc(transcriptSegments.seq))
         .limit(trigger.window);
       if (recent.length < Math.min(trigger.window, 2)) return null;
-      const text = recent.reverse().map((r) => r.text).join(" ");
+      const text = recent
+        .reverse()
+        .map((r) => r.text)
+        .join(" ");
       const tone = toneOf(text);
       if (tone >= trigger.threshold) return null;
       if (!(await claimFiring(tx, rule.id, `tone:${session.id}:${recent[recent.length - 1]!.key}`, now))) return null;
@@ -202,9 +214,15 @@ export async function onRealtimeSegments({
   let queued = false;
 
   for (const [i, { rule, trigger }] of rules.entries()) {
-    const fire = outOfTime(deadline) ? "out_of_time" : await judgeLiveRule({ tx, uid, ownerUserId }, rule, trigger, segments, now, deadline);
+    const fire = outOfTime(deadline)
+      ? "out_of_time"
+      : await judgeLiveRule({ tx, uid, ownerUserId }, rule, trigger, segments, now, deadline);
     if (fire === "out_of_time") {
-      logSkipped("realtime", uid, rules.slice(i).map((r) => r.rule));
+      logSkipped(
+        "realtime",
+        uid,
+        rules.slice(i).map((r) => r.rule),
+      );
       break;
     }
     if (!fire) continue;
@@ -212,7 +230,9 @@ export async function onRealtimeSegments({
     if (rule.mode === "omi_prompt" && rule.prompt) {
       const notification = { prompt: rule.prompt, params: promptParams(rule.prompt, rule.scopes) };
       const logText = `Omi writes this one from the rule's prompt: ${rule.prompt}`.slice(0, maxMessageLength);
-      const verdict = reply ? { ok: false as const, reason: "Another rule already answered this delivery", until: null } : await checkLimits({ tx, uid, userId: rule.userId, message: logText, now });
+      const verdict = reply
+        ? { ok: false as const, reason: "Another rule already answered this delivery", until: null }
+        : await checkLimits({ tx, uid, userId: rule.userId, message: logText, now });
       if (verdict.ok) reply = { notification };
       await tx.insert(notifications).values({
         userId: rule.userId,
@@ -222,7 +242,12 @@ export async function onRealtimeSegments({
         ruleId: rule.id,
         channel: "realtime_reply",
         ...(verdict.ok
-          ? { status: "sent" as const, sentAt: now, attempts: 1, omiResponse: "Returned in the realtime webhook's reply (Omi does not confirm it)" }
+          ? {
+              status: "sent" as const,
+              sentAt: now,
+              attempts: 1,
+              omiResponse: "Returned in the realtime webhook's reply (Omi does not confirm it)",
+            }
           : { status: "held" as const, reason: `${verdict.reason}; a prompt can only go in a realtime reply, so it was dropped` }),
         createdAt: now,
       });
@@ -288,7 +313,11 @@ export async function onMemoryStored({
   let queued = false;
   for (const [i, { rule, trigger }] of rules.entries()) {
     if (outOfTime(deadline)) {
-      logSkipped("memory", memory.uid, rules.slice(i).map((r) => r.rule));
+      logSkipped(
+        "memory",
+        memory.uid,
+        rules.slice(i).map((r) => r.rule),
+      );
       break;
     }
     const categories = trigger.categories.map((c) => c.toLowerCase());
@@ -297,7 +326,13 @@ export async function onMemoryStored({
     // Once per memory, however often Omi re-sends it.
     if (!(await claimFiring(tx, rule.id, `memory:${memory.id}`, receivedAt))) continue;
     const message = await render(tx, rule, {
-      memory: { title: memory.title, overview: memory.overview, category: memory.category, emoji: memory.emoji, actionItems: items.map((i) => i.description) },
+      memory: {
+        title: memory.title,
+        overview: memory.overview,
+        category: memory.category,
+        emoji: memory.emoji,
+        actionItems: items.map((i) => i.description),
+      },
     });
     await queueApi(tx, rule, memory.uid, "memory", message, receivedAt);
     queued = true;
@@ -319,7 +354,9 @@ export async function onDaySummaryStored({
 }): Promise<void> {
   const [summary] = await tx.select().from(daySummaries).where(eq(daySummaries.id, daySummaryId));
   if (!summary) return;
-  const rules = (await rulesForData({ on: tx, uid: summary.uid, ownerUserId: summary.ownerUserId })).filter((r) => triggerOf(r)?.kind === "day_summary");
+  const rules = (await rulesForData({ on: tx, uid: summary.uid, ownerUserId: summary.ownerUserId })).filter(
+    (r) => triggerOf(r)?.kind === "day_summary",
+  );
   let queued = false;
   for (const [i, rule] of rules.entries()) {
     if (outOfTime(deadline)) {
@@ -341,4 +378,3 @@ export async function onDaySummaryStored({
   }
   if (queued) runAfterResponse(() => processDue({ uid: summary.uid }));
 }
-

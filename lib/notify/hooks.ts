@@ -19,7 +19,11 @@ import { onDaySummaryStored, onMemoryStored, onRealtimeSegments, ruleDeadline, t
 export type RuleEvent = "memory" | "realtime" | "day-summary" | "audio" | "button";
 
 /** Judges the rules for what a committed delivery stored; returns the realtime reply, if any. */
-export async function judgeRulesAfterCommit(event: RuleEvent, ctx: IngestContext, result: IngestResult): Promise<RealtimeReply | Record<string, never>> {
+export async function judgeRulesAfterCommit(
+  event: RuleEvent,
+  ctx: IngestContext,
+  result: IngestResult,
+): Promise<RealtimeReply | Record<string, never>> {
   const stored = result.stored ?? {};
   // One time budget for all of this delivery's rules, started before the first read.
   const deadline = ruleDeadline();
@@ -30,7 +34,14 @@ export async function judgeRulesAfterCommit(event: RuleEvent, ctx: IngestContext
       } else if (event === "day-summary" && typeof stored.daySummaryId === "string") {
         await onDaySummaryStored({ tx, daySummaryId: stored.daySummaryId, receivedAt: ctx.receivedAt, deadline });
       } else if (event === "realtime" && result.changed?.length) {
-        const { reply } = await onRealtimeSegments({ tx, uid: ctx.uid, ownerUserId: ctx.ownerUserId, segments: result.changed, receivedAt: ctx.receivedAt, deadline });
+        const { reply } = await onRealtimeSegments({
+          tx,
+          uid: ctx.uid,
+          ownerUserId: ctx.ownerUserId,
+          segments: result.changed,
+          receivedAt: ctx.receivedAt,
+          deadline,
+        });
         if (reply) return reply;
       }
       return {};

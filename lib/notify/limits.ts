@@ -72,7 +72,11 @@ export async function checkLimits({
     .from(notifications)
     .where(and(eq(notifications.uid, uid), gt(notifications.rateLimitedUntil, now)));
   if (blocked?.until) {
-    return { ok: false, reason: `Omi said this person's hourly limit is used up, until ${formatClock(blocked.until)}`, until: blocked.until };
+    return {
+      ok: false,
+      reason: `Omi said this person's hourly limit is used up, until ${formatClock(blocked.until)}`,
+      until: blocked.until,
+    };
   }
 
   // What went out, or is going out right now, with the time it did.
@@ -91,12 +95,20 @@ export async function checkLimits({
 
   const sameText = recent.filter((r) => r.message === message && r.at.getTime() > now.getTime() - limits.sameTextMinutes * 60_000);
   if (sameText.length) {
-    return { ok: false, reason: `The same text went to this person less than ${limits.sameTextMinutes} minutes ago; not sent again`, until: null };
+    return {
+      ok: false,
+      reason: `The same text went to this person less than ${limits.sameTextMinutes} minutes ago; not sent again`,
+      until: null,
+    };
   }
   const thisHour = recent.filter((r) => r.at >= hourStart).length;
   if (thisHour >= limits.perUtcHour) {
     const next = new Date(hourStart.getTime() + 3_600_000);
-    return { ok: false, reason: `${limits.perUtcHour} notifications this UTC hour already (Omi's limit); held until ${formatClock(next)}`, until: next };
+    return {
+      ok: false,
+      reason: `${limits.perUtcHour} notifications this UTC hour already (Omi's limit); held until ${formatClock(next)}`,
+      until: next,
+    };
   }
   const last = recent.reduce<Date | null>((latest, r) => (!latest || r.at > latest ? r.at : latest), null);
   if (last && now.getTime() - last.getTime() < limits.minIntervalSeconds * 1000) {

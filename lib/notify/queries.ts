@@ -72,7 +72,10 @@ export async function createRule({ userId, body }: { userId: string; body: RuleB
         `You have ${maxRulesPerAccount} rules, the most an account can have. Delete or reuse one (a keyword rule takes up to 20 keywords) before adding another.`,
       );
     }
-    const [rule] = await tx.insert(notificationRules).values({ userId, ...ruleColumns(body) }).returning();
+    const [rule] = await tx
+      .insert(notificationRules)
+      .values({ userId, ...ruleColumns(body) })
+      .returning();
     return rule!;
   });
 }
@@ -96,7 +99,15 @@ export async function deleteRule({ userId, id }: { userId: string; id: string })
 }
 
 /** Enabled rules of the accounts that judge this data: they see it and may notify its uid (./targets.ts). */
-export async function rulesForData({ on, uid, ownerUserId }: { on: DbOrTx; uid: string; ownerUserId: string | null }): Promise<NotificationRule[]> {
+export async function rulesForData({
+  on,
+  uid,
+  ownerUserId,
+}: {
+  on: DbOrTx;
+  uid: string;
+  ownerUserId: string | null;
+}): Promise<NotificationRule[]> {
   const accounts = await accountsJudging({ on, uid, ownerUserId });
   if (!accounts.length) return [];
   return on
@@ -169,10 +180,7 @@ export async function listNotifications({
         visibleNotifications(scope),
         status ? eq(notifications.status, status) : undefined,
         after
-          ? or(
-              lt(notifications.createdAt, after.at),
-              and(eq(notifications.createdAt, after.at), sql`${notifications.id} < ${after.id}`),
-            )
+          ? or(lt(notifications.createdAt, after.at), and(eq(notifications.createdAt, after.at), sql`${notifications.id} < ${after.id}`))
           : undefined,
       ),
     )
@@ -209,7 +217,6 @@ export async function getQuietHours({ userId }: { userId: string }) {
 export async function setQuietHours({ userId, start, end }: { userId: string; start: string | null; end: string | null }): Promise<void> {
   await db.update(users).set({ quietHoursStart: start, quietHoursEnd: end }).where(eq(users.id, userId));
 }
-
 
 export async function getProfileName({ on = db, userId }: { on?: DbOrTx; userId: string }): Promise<string | null> {
   const [user] = await on.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, userId));

@@ -8,12 +8,21 @@ import type { RuleBody, ruleTestAnswer } from "@/lib/api/schemas/notifications";
 import { assertPatternAccepted, matchKeyword, matchPattern } from "./match";
 import { promptParams, renderTemplate, resolveScopeData, sampleSources, type ScopeSources } from "./scopes";
 
-export function testRule({ rule, sampleText, profileName }: { rule: RuleBody; sampleText?: string; profileName?: string | null }): z.infer<typeof ruleTestAnswer> & { matched: string | null | undefined } {
+export function testRule({
+  rule,
+  sampleText,
+  profileName,
+}: {
+  rule: RuleBody;
+  sampleText?: string;
+  profileName?: string | null;
+}): z.infer<typeof ruleTestAnswer> & { matched: string | null | undefined } {
   assertPatternAccepted(rule.trigger, "rule.trigger.pattern");
   const sources: ScopeSources = { ...sampleSources, profile: { name: profileName ?? sampleSources.profile!.name } };
   let matched: string | null | undefined;
   if (sampleText !== undefined && (rule.trigger.kind === "keyword" || rule.trigger.kind === "regex")) {
-    matched = rule.trigger.kind === "keyword" ? matchKeyword(rule.trigger.keywords, sampleText) : matchPattern(rule.trigger.pattern, sampleText);
+    matched =
+      rule.trigger.kind === "keyword" ? matchKeyword(rule.trigger.keywords, sampleText) : matchPattern(rule.trigger.pattern, sampleText);
     sources.transcript = { text: sampleText, keyword: matched ?? "" };
   }
   const data = resolveScopeData(rule.scopes, sources);

@@ -31,7 +31,9 @@ export async function assertMayNotify({ caller, uid }: { caller: Caller; uid: st
       { path: "user_id", message: "link not verified" },
     ]);
   }
-  throw new AppError("not_found", "user_id: you have no verified link to this Omi user", [{ path: "user_id", message: "no verified link" }]);
+  throw new AppError("not_found", "user_id: you have no verified link to this Omi user", [
+    { path: "user_id", message: "no verified link" },
+  ]);
 }
 
 /** The message as it goes out: the deep link, made absolute, on its own line at the end. */

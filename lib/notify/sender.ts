@@ -44,7 +44,8 @@ export type DeliverOptions = {
   retryInBackground?: boolean;
 };
 
-type Claim = { kind: "claimed"; row: Notification } | { kind: "held"; row: Notification } | { kind: "refused"; row: Notification } | { kind: "none" };
+type Claim =
+  { kind: "claimed"; row: Notification } | { kind: "held"; row: Notification } | { kind: "refused"; row: Notification } | { kind: "none" };
 
 const notYoursReason = "This account has no verified link to this Omi user (any more), so nothing was sent";
 
@@ -64,7 +65,11 @@ export async function claimForSending(id: string, now = new Date()): Promise<Cla
       ),
     );
     if (row.userId && !(await mayNotify({ on: tx, userId: row.userId, uid: row.uid }))) {
-      const [refused] = await tx.update(notifications).set({ status: "failed", reason: notYoursReason, nextAttemptAt: null }).where(due).returning();
+      const [refused] = await tx
+        .update(notifications)
+        .set({ status: "failed", reason: notYoursReason, nextAttemptAt: null })
+        .where(due)
+        .returning();
       return refused ? { kind: "refused", row: refused } : { kind: "none" };
     }
     const verdict = await checkLimits({ tx, uid: row.uid, userId: row.userId, message: row.message, now, excludeId: id });
@@ -105,17 +110,34 @@ function outcomeOf(result: OmiSendResult, attempts: number, delays: readonly num
     case "rate_limited": {
       const seconds = result.retryAfterSeconds ?? result.rateLimit?.resetSeconds ?? 3600;
       const until = new Date(now.getTime() + seconds * 1000);
-      return { ...answer, status: "held", reason: `Omi: ${result.explanation}; trying again after ${seconds} s`, nextAttemptAt: until, rateLimitedUntil: until };
+      return {
+        ...answer,
+        status: "held",
+        reason: `Omi: ${result.explanation}; trying again after ${seconds} s`,
+        nextAttemptAt: until,
+        rateLimitedUntil: until,
+      };
     }
     case "server":
     case "timeout":
     case "network": {
       const retriesDone = attempts - 1;
       if (retriesDone >= delays.length) {
-        return { ...answer, status: "failed", reason: `Omi kept failing (${result.explanation}); gave up after ${attempts} attempts`, nextAttemptAt: null };
+        return {
+          ...answer,
+          status: "failed",
+          reason: `Omi kept failing (${result.explanation}); gave up after ${attempts} attempts`,
+          nextAttemptAt: null,
+        };
       }
       const wait = result.retryAfterSeconds ? Math.max(delays[retriesDone]!, result.retryAfterSeconds * 1000) : delays[retriesDone]!;
-      return { ...answer, status: "queued", reason: `${result.explanation}; retry ${retriesDone + 1} of ${delays.length} soon`, nextAttemptAt: new Date(now.getTime() + wait), retryInMs: wait };
+      return {
+        ...answer,
+        status: "queued",
+        reason: `${result.explanation}; retry ${retriesDone + 1} of ${delays.length} soon`,
+        nextAttemptAt: new Date(now.getTime() + wait),
+        retryInMs: wait,
+      };
     }
     default:
       // unauthorized, forbidden, not_found, validation, not_configured: trying again cannot help.

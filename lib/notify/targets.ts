@@ -41,7 +41,15 @@ export async function notifiableUids({ userId }: { userId: string }): Promise<{ 
  * owner also owns the uid here. App-token data (owner null): the account with a verified
  * link (a trusted link sees no app-token data, so its rules never read it).
  */
-export async function accountsJudging({ on = db, uid, ownerUserId }: { on?: DbOrTx; uid: string; ownerUserId: string | null }): Promise<string[]> {
+export async function accountsJudging({
+  on = db,
+  uid,
+  ownerUserId,
+}: {
+  on?: DbOrTx;
+  uid: string;
+  ownerUserId: string | null;
+}): Promise<string[]> {
   if (ownerUserId) return (await mayNotify({ on, userId: ownerUserId, uid })) ? [ownerUserId] : [];
   const links = await on
     .select({ userId: omiLinks.userId })

@@ -10,7 +10,12 @@
  */
 import { z } from "zod";
 
-const cooldownMinutes = z.number().int().min(0).max(24 * 60).default(10);
+const cooldownMinutes = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60)
+  .default(10);
 const via = z.enum(["reply", "api"]).default("reply");
 
 export const maxPatternLength = 200;
@@ -30,7 +35,15 @@ export const triggerSchema = z.discriminatedUnion("kind", [
     via,
   }),
   z.object({ kind: z.literal("regex"), pattern: patternSchema, cooldownMinutes, via }),
-  z.object({ kind: z.literal("long_session"), minutes: z.number().int().min(1).max(24 * 60), via }),
+  z.object({
+    kind: z.literal("long_session"),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
+    via,
+  }),
   z.object({
     kind: z.literal("tone"),
     /** Average AFINN score per word of the window (−5…5); fires below it. */

@@ -40,7 +40,11 @@ export type HistoryEntry = { source: "omi"; completed: boolean; at: Date; note: 
  * What Omi's copy of an item does to ours. Pure: the rules of "latest change wins".
  * `changed`: the completion a person sees here changed.
  */
-export function reconcileItem(held: HeldItem, omi: { id: string; completed: boolean; updatedAt: Date | null }, now: Date): { next: ItemState; history: HistoryEntry | null; changed: boolean } {
+export function reconcileItem(
+  held: HeldItem,
+  omi: { id: string; completed: boolean; updatedAt: Date | null },
+  now: Date,
+): { next: ItemState; history: HistoryEntry | null; changed: boolean } {
   const next: ItemState = { ...held, omiId: omi.id, omiUpdatedAt: omi.updatedAt ?? held.omiUpdatedAt };
   delete (next as Partial<HeldItem>).id;
   const omiChanged = held.omiUpdatedAt === null || (omi.updatedAt !== null && omi.updatedAt > held.omiUpdatedAt);
@@ -58,14 +62,23 @@ export function reconcileItem(held: HeldItem, omi: { id: string; completed: bool
     Object.assign(next, { completedLocal: null, completedLocalAt: null, omiPush: null, omiPushError: null });
     return {
       next,
-      history: { source: "omi", completed: omi.completed, at: omiAt, note: `${omi.completed ? "Completed" : "Reopened"} in Omi later than the change made here, so Omi's wins` },
+      history: {
+        source: "omi",
+        completed: omi.completed,
+        at: omiAt,
+        note: `${omi.completed ? "Completed" : "Reopened"} in Omi later than the change made here, so Omi's wins`,
+      },
       changed: before !== omi.completed,
     };
   }
   if (held.completedLocal !== null && held.omiPush === "pending") Object.assign(next, { omiPush: "sent", omiPushError: null });
   const after = held.completedLocal ?? omi.completed;
   if (after === before) return { next, history: null, changed: false };
-  return { next, history: { source: "omi", completed: after, at: omiAt, note: after ? "Completed in Omi" : "Reopened in Omi" }, changed: true };
+  return {
+    next,
+    history: { source: "omi", completed: after, at: omiAt, note: after ? "Completed in Omi" : "Reopened in Omi" },
+    changed: true,
+  };
 }
 
 type HeldRow = {
@@ -242,7 +255,9 @@ export async function pushTick({
         return;
       }
     }
-    const saved = await withinBudget(key.id, ["action_item_writes"], () => setActionItemCompletedInOmi(secret, omiId, item.completed, { timeoutMs }));
+    const saved = await withinBudget(key.id, ["action_item_writes"], () =>
+      setActionItemCompletedInOmi(secret, omiId, item.completed, { timeoutMs }),
+    );
     if (!saved) {
       const why = "Not sent to Omi: Omi no longer has this item.";
       await db.update(actionItems).set({ omiId, omiPush: "failed", omiPushError: why }).where(eq(actionItems.id, item.id));
@@ -282,7 +297,14 @@ export async function nextPendingTick(key: Pick<OmiDevKey, "userId" | "uid">, ex
   const [row] = await rows<{ id: string }>(
     sql`select a.id from action_items a join memories on memories.id = a.memory_id
       where a.omi_push = 'pending' and memories.uid = ${key.uid} and ${visibleTo(memories, scope)}
-        ${exclude.length ? sql`and a.id not in (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})` : sql``}
+        ${
+          exclude.length
+            ? sql`and a.id not in (${sql.join(
+                exclude.map((id) => sql`${id}`),
+                sql`, `,
+              )})`
+            : sql``
+        }
       limit 1`,
   );
   return row?.id ?? null;

@@ -82,7 +82,9 @@ export async function withinBudget<T>(keyId: string, buckets: OmiSyncBucket[], f
   } catch (err) {
     if (err instanceof OmiDevApiError && err.kind === "rate_limited") {
       const until = new Date(Date.now() + (err.extra.retryAfterSeconds ?? 60) * 1000).toISOString();
-      await swap(keyId, (budget) => ({ next: { ...budget, blockedUntil: { ...budget.blockedUntil, ...Object.fromEntries(buckets.map((b) => [b, until])) } } }));
+      await swap(keyId, (budget) => ({
+        next: { ...budget, blockedUntil: { ...budget.blockedUntil, ...Object.fromEntries(buckets.map((b) => [b, until])) } },
+      }));
     }
     throw err;
   }

@@ -118,14 +118,22 @@ async function call(key: string, method: "GET" | "PATCH", path: string, query: Q
   try {
     res = await fetch(url, {
       method,
-      headers: { authorization: `Bearer ${key}`, accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        authorization: `Bearer ${key}`,
+        accept: "application/json",
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(o.timeoutMs ?? defaultTimeoutMs),
       redirect: "error",
     });
   } catch (err) {
     const timedOut = err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError");
-    throw new OmiDevApiError("network", timedOut ? "Omi did not answer in time; trying again shortly" : "Omi could not be reached; trying again shortly", null);
+    throw new OmiDevApiError(
+      "network",
+      timedOut ? "Omi did not answer in time; trying again shortly" : "Omi could not be reached; trying again shortly",
+      null,
+    );
   }
   const raw = await res.text().catch(() => "");
   let parsed: unknown;
@@ -149,7 +157,12 @@ export function errorFor(status: number, detail: unknown, headers: Headers = new
   const extra = { detail: detailText, retryAfterSeconds };
   if (status === 401) {
     if (/mcp/i.test(detailText ?? "")) {
-      return new OmiDevApiError("unauthorized", "This is an Omi MCP key. Paste a Developer API key: it starts with omi_dev_.", status, extra);
+      return new OmiDevApiError(
+        "unauthorized",
+        "This is an Omi MCP key. Paste a Developer API key: it starts with omi_dev_.",
+        status,
+        extra,
+      );
     }
     return new OmiDevApiError(
       "unauthorized",
@@ -171,14 +184,18 @@ export function errorFor(status: number, detail: unknown, headers: Headers = new
     const scope = /Required scope:\s*([\w:]+)/i.exec(detailText ?? "")?.[1];
     return new OmiDevApiError(
       "forbidden",
-      scope ? `This key does not have the ${scope} permission. Create a key with it in the Omi app.` : "Omi refused this key for that request.",
+      scope
+        ? `This key does not have the ${scope} permission. Create a key with it in the Omi app.`
+        : "Omi refused this key for that request.",
       status,
       { ...extra, requiredScope: scope },
     );
   }
-  if (status === 404) return new OmiDevApiError("not_found", "Omi does not have it (deleted, or locked behind a paid plan).", status, extra);
+  if (status === 404)
+    return new OmiDevApiError("not_found", "Omi does not have it (deleted, or locked behind a paid plan).", status, extra);
   if (status === 402) return new OmiDevApiError("payment_required", "Omi needs a paid plan to change this item.", status, extra);
-  if (status === 400 || status === 422) return new OmiDevApiError("invalid_request", `Omi rejected the request: ${detailText ?? `HTTP ${status}`}`, status, extra);
+  if (status === 400 || status === 422)
+    return new OmiDevApiError("invalid_request", `Omi rejected the request: ${detailText ?? `HTTP ${status}`}`, status, extra);
   if (status === 429) {
     const wait = retryAfterSeconds ?? 60;
     return new OmiDevApiError("rate_limited", `Omi's hourly limit for this key is used up; trying again in ${formatWait(wait)}.`, status, {
@@ -239,7 +256,12 @@ export async function listConversations(key: string, q: ConversationQuery, o: Cl
 }
 
 /** GET /v1/dev/user/conversations/{id}; null when Omi does not have it (or it is locked). */
-export async function getConversation(key: string, id: string, includeTranscript: boolean, o: ClientOptions = {}): Promise<DevConversation | null> {
+export async function getConversation(
+  key: string,
+  id: string,
+  includeTranscript: boolean,
+  o: ClientOptions = {},
+): Promise<DevConversation | null> {
   const path = `/v1/dev/user/conversations/${encodeURIComponent(id)}`;
   return orNull(async () => one(devConversationSchema, await getJson(key, path, { include_transcript: includeTranscript }, o)));
 }
@@ -253,7 +275,12 @@ export async function listActionItems(key: string, q: ActionItemQuery, o: Client
 }
 
 /** PATCH /v1/dev/user/action-items/{id} {completed}; null when Omi has no such item. */
-export async function setActionItemCompletedInOmi(key: string, id: string, completed: boolean, o: ClientOptions = {}): Promise<DevActionItem | null> {
+export async function setActionItemCompletedInOmi(
+  key: string,
+  id: string,
+  completed: boolean,
+  o: ClientOptions = {},
+): Promise<DevActionItem | null> {
   const path = `/v1/dev/user/action-items/${encodeURIComponent(id)}`;
   return orNull(async () => one(devActionItemSchema, await call(key, "PATCH", path, {}, { completed }, o)));
 }

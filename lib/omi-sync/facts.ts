@@ -15,7 +15,17 @@ import { AppError } from "@/lib/api/errors";
 import { parseOmiTimestamp } from "@/lib/omi/timestamps";
 import type { DevFact } from "./client";
 
-export async function storeFacts({ userId, uid, facts, seenAt }: { userId: string; uid: string; facts: DevFact[]; seenAt: Date }): Promise<number> {
+export async function storeFacts({
+  userId,
+  uid,
+  facts,
+  seenAt,
+}: {
+  userId: string;
+  uid: string;
+  facts: DevFact[];
+  seenAt: Date;
+}): Promise<number> {
   const unique = [...new Map(facts.map((f) => [f.id, f])).values()];
   if (!unique.length) return 0;
   const values = unique.map((f) => ({
@@ -59,11 +69,21 @@ export async function storeFacts({ userId, uid, facts, seenAt }: { userId: strin
 }
 
 /** After a full read: facts not seen since `sweepStartedAt` are no longer listed by Omi. */
-export async function markAbsentFacts({ userId, uid, sweepStartedAt }: { userId: string; uid: string; sweepStartedAt: Date }): Promise<number> {
+export async function markAbsentFacts({
+  userId,
+  uid,
+  sweepStartedAt,
+}: {
+  userId: string;
+  uid: string;
+  sweepStartedAt: Date;
+}): Promise<number> {
   const gone = await db
     .update(omiFacts)
     .set({ present: false })
-    .where(and(eq(omiFacts.uid, uid), eq(omiFacts.ownerUserId, userId), eq(omiFacts.present, true), lt(omiFacts.lastSeenAt, sweepStartedAt)))
+    .where(
+      and(eq(omiFacts.uid, uid), eq(omiFacts.ownerUserId, userId), eq(omiFacts.present, true), lt(omiFacts.lastSeenAt, sweepStartedAt)),
+    )
     .returning({ id: omiFacts.id });
   return gone.length;
 }
@@ -87,7 +107,13 @@ type FactRow = {
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** GET /api/v1/facts: newest first (as Omi dated them), searchable, filterable by category. */
-export async function listFacts({ scope, query }: { scope: Scope; query: FactListQuery }): Promise<{ items: Fact[]; nextCursor: string | null; categories: string[] }> {
+export async function listFacts({
+  scope,
+  query,
+}: {
+  scope: Scope;
+  query: FactListQuery;
+}): Promise<{ items: Fact[]; nextCursor: string | null; categories: string[] }> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   if (cursor && cursor.k !== "l") throw new AppError("bad_request", "The cursor is not valid: start again from the first page");
   const sortTime = sql`coalesce(omi_facts.omi_created_at, omi_facts.created_at)`;

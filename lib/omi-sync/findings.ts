@@ -29,8 +29,16 @@ export async function recordMissing(input: {
 export async function listMissing({ userId, days, limit, now = new Date() }: { userId: string; days: number; limit: number; now?: Date }) {
   const since = new Date(now.getTime() - days * 86_400_000);
   const where = and(eq(omiSyncFindings.userId, userId), gte(omiSyncFindings.foundAt, since));
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(omiSyncFindings).where(where);
-  const items = await db.select().from(omiSyncFindings).where(where).orderBy(desc(omiSyncFindings.foundAt), desc(omiSyncFindings.omiCreatedAt)).limit(limit);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(omiSyncFindings)
+    .where(where);
+  const items = await db
+    .select()
+    .from(omiSyncFindings)
+    .where(where)
+    .orderBy(desc(omiSyncFindings.foundAt), desc(omiSyncFindings.omiCreatedAt))
+    .limit(limit);
   return {
     total: Number(count?.n ?? 0),
     days,

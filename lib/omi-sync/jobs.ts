@@ -37,7 +37,8 @@ export function progressOf(job: OmiSyncJob): number | null {
   const afterConversations = { action_items: 0.9, facts: 0.97, done: 1 } as const;
   if (job.phase in afterConversations) return afterConversations[job.phase as keyof typeof afterConversations];
   if (job.phase === "count") return null;
-  if (job.kind === "reconcile") return 0.5 * Math.min(1, counts.conversationsRead / Math.max(1, job.totalConversations ?? counts.conversationsRead + 25));
+  if (job.kind === "reconcile")
+    return 0.5 * Math.min(1, counts.conversationsRead / Math.max(1, job.totalConversations ?? counts.conversationsRead + 25));
   if (job.totalConversations === null) return null;
   return job.totalConversations === 0 ? 0.9 : 0.9 * Math.min(1, counts.conversationsRead / job.totalConversations);
 }
@@ -81,12 +82,21 @@ async function activeKeyOfLink({ userId, linkId }: { userId: string; linkId: str
     .where(and(eq(omiDevKeys.linkId, linkId), eq(omiDevKeys.userId, userId)))
     .limit(1);
   if (!key) throw notFound("Omi Developer API key");
-  if (key.status !== "active") throw new AppError("conflict", key.statusMessage ?? "Omi no longer accepts this key: paste a new one first.");
+  if (key.status !== "active")
+    throw new AppError("conflict", key.statusMessage ?? "Omi no longer accepts this key: paste a new one first.");
   return key;
 }
 
 /** Starts "Import from Omi" for a connected key: all conversations, action items and facts. A running reconcile gives way. */
-export async function startImport({ userId, linkId, now = new Date() }: { userId: string; linkId: string; now?: Date }): Promise<OmiSyncJob> {
+export async function startImport({
+  userId,
+  linkId,
+  now = new Date(),
+}: {
+  userId: string;
+  linkId: string;
+  now?: Date;
+}): Promise<OmiSyncJob> {
   const key = await activeKeyOfLink({ userId, linkId });
   return db.transaction(async (tx) => {
     const [running] = await tx
@@ -96,10 +106,23 @@ export async function startImport({ userId, linkId, now = new Date() }: { userId
       .limit(1)
       .for("update");
     if (running?.kind === "import") throw new AppError("conflict", "An import from Omi is already running for this account");
-    if (running) await tx.update(omiSyncJobs).set(finished("cancelled", now, "Gave way to an import")).where(eq(omiSyncJobs.id, running.id));
+    if (running)
+      await tx
+        .update(omiSyncJobs)
+        .set(finished("cancelled", now, "Gave way to an import"))
+        .where(eq(omiSyncJobs.id, running.id));
     const [job] = await tx
       .insert(omiSyncJobs)
-      .values({ keyId: key.id, userId, uid: key.uid, kind: "import", phase: "count", windowEnd: now, counts: emptyCounts, nextAttemptAt: now })
+      .values({
+        keyId: key.id,
+        userId,
+        uid: key.uid,
+        kind: "import",
+        phase: "count",
+        windowEnd: now,
+        counts: emptyCounts,
+        nextAttemptAt: now,
+      })
       .returning();
     return job!;
   });
@@ -136,7 +159,10 @@ export async function scheduleReconciles({ now = new Date(), keyId }: { now?: Da
       // One active job per key (omi_sync_jobs_one_active): an import or reconcile is already running.
       if (!isUniqueViolation(err)) throw err;
     }
-    await db.update(omiDevKeys).set({ nextReconcileAt: new Date(now.getTime() + 3_600_000) }).where(eq(omiDevKeys.id, key.id));
+    await db
+      .update(omiDevKeys)
+      .set({ nextReconcileAt: new Date(now.getTime() + 3_600_000) })
+      .where(eq(omiDevKeys.id, key.id));
   }
   return queued;
 }

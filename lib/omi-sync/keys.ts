@@ -62,7 +62,9 @@ export async function connectKey({ userId, linkId, key }: { userId: string; link
   }
   const limit = await hit({ key: `omi-dev-connect:${userId}`, max: connectAttemptsPerHour, windowSeconds: 3600 });
   if (!limit.allowed) {
-    throw new AppError("rate_limited", "Too many keys tried this hour; try again later.", undefined, { "retry-after": String(limit.retryAfterSeconds) });
+    throw new AppError("rate_limited", "Too many keys tried this hour; try again later.", undefined, {
+      "retry-after": String(limit.retryAfterSeconds),
+    });
   }
 
   let scopes: string[] | null = null;
@@ -76,9 +78,11 @@ export async function connectKey({ userId, linkId, key }: { userId: string; link
     connectError(err);
   }
   if (scopes && !scopes.includes("conversations:read")) {
-    throw new AppError("validation_failed", "This key cannot read conversations. Create a key with the conversations:read permission in the Omi app.", [
-      { path: "key", message: "needs conversations:read" },
-    ]);
+    throw new AppError(
+      "validation_failed",
+      "This key cannot read conversations. Create a key with the conversations:read permission in the Omi app.",
+      [{ path: "key", message: "needs conversations:read" }],
+    );
   }
 
   const [personal] = await db

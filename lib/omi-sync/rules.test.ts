@@ -16,7 +16,8 @@ import { mergeIntoHeld, toMemoryPayload } from "./map-conversation";
 import { importOwner } from "./owner";
 
 type Json = Record<string, unknown>;
-const fixture = (name: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../tests/fixtures/omi", name), "utf8")) as Json;
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../tests/fixtures/omi", name), "utf8")) as Json;
 const hashOf = (payload: unknown) => contentHash(normaliseMemory(memoryPayloadSchema.parse(payload)));
 
 /** The same conversation as the Developer API returns it (its documented fields only). */
@@ -34,18 +35,27 @@ function asDeveloperApi(webhook: Json): DevConversation {
       overview: s.overview,
       emoji: s.emoji,
       category: s.category,
-      action_items: (s.action_items as Json[]).map(({ description, completed, created_at, updated_at, due_at, completed_at, conversation_id }) => ({
-        description,
-        completed,
-        created_at,
-        updated_at,
-        due_at,
-        completed_at,
-        conversation_id,
-      })),
+      action_items: (s.action_items as Json[]).map(
+        ({ description, completed, created_at, updated_at, due_at, completed_at, conversation_id }) => ({
+          description,
+          completed,
+          created_at,
+          updated_at,
+          due_at,
+          completed_at,
+          conversation_id,
+        }),
+      ),
       events: s.events,
     },
-    transcript_segments: (webhook.transcript_segments as Json[]).map(({ id, text, speaker_id, speaker_name, start, end }) => ({ id, text, speaker_id, speaker_name, start, end })),
+    transcript_segments: (webhook.transcript_segments as Json[]).map(({ id, text, speaker_id, speaker_name, start, end }) => ({
+      id,
+      text,
+      speaker_id,
+      speaker_name,
+      start,
+      end,
+    })),
     geolocation: null,
     folder_id: webhook.folder_id ?? null,
     folder_name: webhook.folder_name ?? null,
@@ -57,7 +67,11 @@ describe("importOwner: the owner an imported conversation gets (the one the acco
   it.each([
     ["verified link, app token, no personal data: the app-token rows", { linkStatus: "verified" as const }, null],
     ["personal-token data for the uid: the account's rows", { linkStatus: "verified" as const, hasPersonalMemories: true }, "acct"],
-    ["no app token: webhooks can only come through the personal token", { linkStatus: "verified" as const, appTokenConfigured: false }, "acct"],
+    [
+      "no app token: webhooks can only come through the personal token",
+      { linkStatus: "verified" as const, appTokenConfigured: false },
+      "acct",
+    ],
     ["trusted link (first come): never the shared rows", { linkStatus: "trusted" as const }, "acct"],
     ["no link at all", { linkStatus: null }, "acct"],
   ])("%s", (_name, input, expected) => {
@@ -88,7 +102,9 @@ describe("content hash: Omi's content, whichever way it arrived", () => {
     expect((merged.structured as Json).title).toBe("Renamed");
     expect((merged.structured as Json).sections).toEqual((webhook.structured as Json).sections);
     expect(merged.apps_results).toEqual(webhook.apps_results);
-    expect((merged.transcript_segments as Json[]).map((s) => s.is_user)).toEqual((webhook.transcript_segments as Json[]).map((s) => s.is_user));
+    expect((merged.transcript_segments as Json[]).map((s) => s.is_user)).toEqual(
+      (webhook.transcript_segments as Json[]).map((s) => s.is_user),
+    );
     expect(((merged.structured as Json).action_items as Json[])[0]!.capture_kind).toBe("direct_request");
     // Stored once, the same copy read again is no change.
     expect(hashOf(mergeIntoHeld(merged, renamed))).toBe(hashOf(merged));
@@ -143,23 +159,42 @@ describe("action items: the latest change wins", () => {
   const now = t("12:00:00");
 
   it("Omi unchanged since last read: nothing happens", () => {
-    expect(reconcileItem(held(), { id: "o", completed: true, updatedAt: t("09:00:00") }, now)).toMatchObject({ changed: false, history: null });
+    expect(reconcileItem(held(), { id: "o", completed: true, updatedAt: t("09:00:00") }, now)).toMatchObject({
+      changed: false,
+      history: null,
+    });
   });
   it("ticked in Omi: completed here, in the history", () => {
     const r = reconcileItem(held(), { id: "o", completed: true, updatedAt: t("10:00:00") }, now);
-    expect(r).toMatchObject({ changed: true, next: { completedOmi: true, omiId: "o" }, history: { source: "omi", completed: true, note: "Completed in Omi" } });
+    expect(r).toMatchObject({
+      changed: true,
+      next: { completedOmi: true, omiId: "o" },
+      history: { source: "omi", completed: true, note: "Completed in Omi" },
+    });
   });
   it("a tick here older than Omi's change gives way", () => {
-    const r = reconcileItem(held({ completedLocal: true, completedLocalAt: t("09:30:00"), omiPush: "pending" }), { id: "o", completed: false, updatedAt: t("10:00:00") }, now);
+    const r = reconcileItem(
+      held({ completedLocal: true, completedLocalAt: t("09:30:00"), omiPush: "pending" }),
+      { id: "o", completed: false, updatedAt: t("10:00:00") },
+      now,
+    );
     expect(r.next).toMatchObject({ completedLocal: null, omiPush: null });
     expect(r.history?.note).toMatch(/Omi's wins/);
   });
   it("a tick here newer than Omi's change stands and is sent", () => {
-    const r = reconcileItem(held({ completedLocal: true, completedLocalAt: t("10:30:00") }), { id: "o", completed: false, updatedAt: t("10:00:00") }, now);
+    const r = reconcileItem(
+      held({ completedLocal: true, completedLocalAt: t("10:30:00") }),
+      { id: "o", completed: false, updatedAt: t("10:00:00") },
+      now,
+    );
     expect(r).toMatchObject({ changed: false, history: null, next: { completedLocal: true, omiPush: "pending" } });
   });
   it("Omi agrees with the tick here: the tick counts as sent", () => {
-    const r = reconcileItem(held({ completedLocal: true, completedLocalAt: t("09:30:00"), omiPush: "pending" }), { id: "o", completed: true, updatedAt: t("10:00:00") }, now);
+    const r = reconcileItem(
+      held({ completedLocal: true, completedLocalAt: t("09:30:00"), omiPush: "pending" }),
+      { id: "o", completed: true, updatedAt: t("10:00:00") },
+      now,
+    );
     expect(r).toMatchObject({ changed: false, next: { omiPush: "sent", completedOmi: true } });
   });
 });
@@ -169,7 +204,11 @@ describe("Omi's answers in words", () => {
     [401, "Invalid API Key", /does not accept this key/],
     [401, "This is an MCP API key; …", /MCP key/],
     [403, "Insufficient permissions. Required scope: action_items:write", /action_items:write permission/],
-    [403, { enabled: false, reason: "Memories are not shared with this app", consumer: "developer_api" }, /not let this key read your facts \(Memories are not shared/],
+    [
+      403,
+      { enabled: false, reason: "Memories are not shared with this app", consumer: "developer_api" },
+      /not let this key read your facts \(Memories are not shared/,
+    ],
     [402, "A paid plan is required", /paid plan/],
     [503, "Rate limiter unavailable", /not answering right now \(HTTP 503\)/],
   ])("%i %j", (status, detail, message) => {

@@ -28,7 +28,11 @@ const defaultLeaseMs = 45_000;
 const maxFailures = 12;
 
 /** Claims the next due job (or the given one, if due) for one step; null when none is free. */
-export async function claimJob({ jobId, userId, leaseMs = defaultLeaseMs }: { jobId?: string; userId?: string; leaseMs?: number } = {}): Promise<OmiSyncJob | null> {
+export async function claimJob({
+  jobId,
+  userId,
+  leaseMs = defaultLeaseMs,
+}: { jobId?: string; userId?: string; leaseMs?: number } = {}): Promise<OmiSyncJob | null> {
   const token = crypto.randomUUID();
   const claimed = await rows<{ id: string }>(
     sql`update omi_sync_jobs set lease_token = ${token}, lease_until = now() + make_interval(secs => ${leaseMs / 1000}),
@@ -85,7 +89,13 @@ export async function stepJob(job: OmiSyncJob, { now: clock = () => new Date() }
   await db
     .update(omiSyncJobs)
     .set({ ...update, leaseToken: null, leaseUntil: null })
-    .where(and(eq(omiSyncJobs.id, job.id), eq(omiSyncJobs.leaseToken, job.leaseToken ?? ""), inArray(omiSyncJobs.state, [...omiSyncActiveStates])));
+    .where(
+      and(
+        eq(omiSyncJobs.id, job.id),
+        eq(omiSyncJobs.leaseToken, job.leaseToken ?? ""),
+        inArray(omiSyncJobs.state, [...omiSyncActiveStates]),
+      ),
+    );
 }
 
 function waiting(until: Date, reason: string, message: string, now: Date): Partial<OmiSyncJob> {
@@ -135,7 +145,11 @@ export async function advanceJob({ userId, jobId, ...options }: { userId: string
 }
 
 /** Steps due jobs until none is left or `deadlineMs` has passed. Returns the number of steps run. */
-export async function advanceDueJobs({ deadlineMs, userId, ...options }: { deadlineMs: number; userId?: string } & RunOptions): Promise<number> {
+export async function advanceDueJobs({
+  deadlineMs,
+  userId,
+  ...options
+}: { deadlineMs: number; userId?: string } & RunOptions): Promise<number> {
   const end = Date.now() + deadlineMs;
   let steps = 0;
   while (Date.now() < end) {

@@ -76,7 +76,9 @@ function nextPhase({ job, now }: Pick<StepInput, "job" | "now">, cursor: Cursor)
     actionItems: { endDate: job.windowEnd.toISOString(), offset: 0, oldest: null, pushing: false, pushed: [] },
     facts: { offset: 0, startedAt: now.toISOString() },
   };
-  const key = ({ conversations: "conversations", "action-items": "actionItems", facts: "facts" } as const)[phase as "conversations" | "action-items" | "facts"];
+  const key = ({ conversations: "conversations", "action-items": "actionItems", facts: "facts" } as const)[
+    phase as "conversations" | "action-items" | "facts"
+  ];
   return { phase, cursor: key ? { ...cursor, [key]: start[key] } : cursor };
 }
 
@@ -138,7 +140,11 @@ async function conversationsStep({ job, key, secret, now }: StepInput): Promise<
   const page = await withinBudget(key.id, ["conversations", "transcripts"], () =>
     listConversations(secret, { limit: size, offset, includeTranscript: true, ...window(job) }),
   );
-  const counts: Partial<SyncCounts> & { conversationsRead: number } = { calls: 1, conversationsRead: 0, conversationsSkipped: page.malformed };
+  const counts: Partial<SyncCounts> & { conversationsRead: number } = {
+    calls: 1,
+    conversationsRead: 0,
+    conversationsSkipped: page.malformed,
+  };
   if (page.received === 0) {
     const read = (job.counts.conversationsRead as number | undefined) ?? 0;
     return {
@@ -194,7 +200,11 @@ async function actionItemsStep({ job, key, secret, now }: StepInput): Promise<St
     const pending = await nextPendingTick(key, c.pushed);
     if (!pending) return nextPhase({ job, now }, cursor);
     await pushTick({ userId: key.userId, itemId: pending, fromJob: true });
-    return { phase: "action-items", cursor: { ...cursor, actionItems: { ...c, pushed: [...c.pushed, pending].slice(-500) } }, counts: { ticksSent: 1, calls: 1 } };
+    return {
+      phase: "action-items",
+      cursor: { ...cursor, actionItems: { ...c, pushed: [...c.pushed, pending].slice(-500) } },
+      counts: { ticksSent: 1, calls: 1 },
+    };
   }
 
   const limit = Math.min(pageSizes.actionItems, actionItemCap - c.offset);
@@ -227,5 +237,9 @@ async function factsStep({ job, key, secret, now }: StepInput): Promise<StepResu
     return { phase: "done", cursor, counts: { calls: 1 } };
   }
   const stored = await storeFacts({ userId: key.userId, uid: key.uid, facts: page.items, seenAt: now });
-  return { phase: "facts", cursor: { ...cursor, facts: { ...c, offset: c.offset + pageSizes.facts } }, counts: { calls: 1, factsRead: stored } };
+  return {
+    phase: "facts",
+    cursor: { ...cursor, facts: { ...c, offset: c.offset + pageSizes.facts } },
+    counts: { calls: 1, factsRead: stored },
+  };
 }

@@ -39,7 +39,12 @@ export type StoreImportedMemoryResult = { memoryId: string; created: boolean; ch
 /** Marks ingest calls that came from the Developer API (there is no delivery-log row). */
 const importDeliveryId = "omi-developer-api";
 
-export async function storeImportedMemory({ userId, uid, payload, receivedAt }: StoreImportedMemoryInput): Promise<StoreImportedMemoryResult> {
+export async function storeImportedMemory({
+  userId,
+  uid,
+  payload,
+  receivedAt,
+}: StoreImportedMemoryInput): Promise<StoreImportedMemoryResult> {
   const parsed = memoryPayloadSchema.safeParse(payload);
   if (!parsed.success) throw validationError(parsed.error, "Conversation");
   const incoming = parsed.data;
@@ -65,7 +70,10 @@ export async function storeImportedMemory({ userId, uid, payload, receivedAt }: 
     const existing = held.find((h) => h.owner_user_id === ruleOwner) ?? held[0];
 
     if (!existing) {
-      const { stored } = await ingestMemory({ uid, ownerUserId: ruleOwner, receivedAt }, incoming, { on: tx, deliveryId: importDeliveryId });
+      const { stored } = await ingestMemory({ uid, ownerUserId: ruleOwner, receivedAt }, incoming, {
+        on: tx,
+        deliveryId: importDeliveryId,
+      });
       return { memoryId: String(stored!.memoryId), created: true, changed: true };
     }
 

@@ -47,7 +47,11 @@ describe("sendNotification", () => {
     expect(await sendNotification({ uid: "u1", message: "" }, config)).toMatchObject({ ok: false, status: 422, kind: "validation" });
 
     await fetch(`${fake.url}/__fake/delay?ms=500`);
-    expect(await sendNotification({ uid: "u1", message: "x" }, { ...config, timeoutMs: 100 })).toMatchObject({ ok: false, status: null, kind: "timeout" });
+    expect(await sendNotification({ uid: "u1", message: "x" }, { ...config, timeoutMs: 100 })).toMatchObject({
+      ok: false,
+      status: null,
+      kind: "timeout",
+    });
     await fetch(`${fake.url}/__fake/delay?ms=0`);
 
     expect(await sendNotification({ uid: "u1", message: "x" }, { ...config, baseUrl: "http://127.0.0.1:1" })).toMatchObject({

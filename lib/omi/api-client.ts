@@ -8,15 +8,7 @@ import { env } from "@/lib/env";
 export type OmiRateLimit = { limit: number; remaining: number; resetSeconds: number };
 
 export type OmiFailureKind =
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "rate_limited"
-  | "validation"
-  | "server"
-  | "timeout"
-  | "network"
-  | "not_configured";
+  "unauthorized" | "forbidden" | "not_found" | "rate_limited" | "validation" | "server" | "timeout" | "network" | "not_configured";
 
 export type OmiSendResult =
   | { ok: true; status: 200; rateLimit?: OmiRateLimit }
@@ -78,7 +70,11 @@ export async function sendNotification(
     case res.status === 403:
       return /enabled/i.test(detail ?? "")
         ? { ...base, kind: "forbidden", explanation: "the app is not enabled for this user yet" }
-        : { ...base, kind: "forbidden", explanation: "Omi refused the request: a wrong API key, the app is not enabled for this user, or a missing capability" };
+        : {
+            ...base,
+            kind: "forbidden",
+            explanation: "Omi refused the request: a wrong API key, the app is not enabled for this user, or a missing capability",
+          };
     case res.status === 404:
       return { ...base, kind: "not_found", explanation: "Omi does not know this app id (check OMI_APP_ID)" };
     case res.status === 422:

@@ -63,7 +63,8 @@ class Parser {
     while (this.pos < this.src.length) {
       const c = this.src[this.pos]!;
       if (c === " " || c === "\t" || c === "\n" || c === "\r") this.pos++;
-      else if (c === "\\" && this.src[this.pos + 1] === "\n") this.pos += 2; // line continuation
+      else if (c === "\\" && this.src[this.pos + 1] === "\n")
+        this.pos += 2; // line continuation
       else break;
     }
   }

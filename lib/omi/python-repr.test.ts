@@ -27,19 +27,36 @@ function plain(v: unknown): unknown {
 }
 
 describe("pythonRepr", () => {
-  const generated = JSON.parse(readFileSync(path.join(fixtures, "python/repr-cases.json"), "utf8")) as { python: string; cases: { value: unknown; str: string }[] };
+  const generated = JSON.parse(readFileSync(path.join(fixtures, "python/repr-cases.json"), "utf8")) as {
+    python: string;
+    cases: { value: unknown; str: string }[];
+  };
 
   it.each(generated.cases.map((c) => [c.str, c.value] as const))("writes %s as Python's str() does", (expected, value) => {
     expect(pythonRepr(untag(value))).toBe(expected);
   });
 
   it("writes exactly what Python's str() wrote for the day-summary fixture", () => {
-    const body = JSON.parse(readFileSync(path.join(fixtures, "omi/day-summary.json"), "utf8")) as { summary: string; summary_json: unknown };
+    const body = JSON.parse(readFileSync(path.join(fixtures, "omi/day-summary.json"), "utf8")) as {
+      summary: string;
+      summary_json: unknown;
+    };
     expect(pythonRepr(body.summary_json)).toBe(body.summary);
   });
 
   it("round-trips through the parser", () => {
-    const value = { a: "it's", b: 'say "hi"', c: `both ' and "`, d: [1, 2.5, -0.5, true, false, null], e: "tab\there\\n", f: "🚀 São", g: "\u0000\u200b\ud800\u{10ffff}", h: 1e-7, i: 1e21, j: {} };
+    const value = {
+      a: "it's",
+      b: 'say "hi"',
+      c: `both ' and "`,
+      d: [1, 2.5, -0.5, true, false, null],
+      e: "tab\there\\n",
+      f: "🚀 São",
+      g: "\u0000\u200b\ud800\u{10ffff}",
+      h: 1e-7,
+      i: 1e21,
+      j: {},
+    };
     expect(parsePythonLiteral(pythonRepr(value))).toEqual(value);
     for (const c of generated.cases) {
       if (/\b(inf|nan)\b/.test(c.str)) continue; // not literals: ast.literal_eval refuses them too

@@ -71,7 +71,8 @@ export function stringRepr(s: string): string {
     else if (ch === "\t") out += "\\t";
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
-    else if (ch !== " " && unprintable.test(ch)) out += code < 0x100 ? `\\x${hex(code, 2)}` : code < 0x10000 ? `\\u${hex(code, 4)}` : `\\U${hex(code, 8)}`;
+    else if (ch !== " " && unprintable.test(ch))
+      out += code < 0x100 ? `\\x${hex(code, 2)}` : code < 0x10000 ? `\\u${hex(code, 4)}` : `\\U${hex(code, 8)}`;
     else out += ch;
   }
   return `${quote}${out}${quote}`;

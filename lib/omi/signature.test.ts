@@ -44,9 +44,12 @@ describe("Omi signature", () => {
     expect(check(edge)).toBe("valid");
   });
 
-  it.each(["", "garbage", "t=abc,v1=00", `t=${now}`, "v1=00", `t=${now},v1=zz`, `t=${now},v1=00`])("refuses the malformed header %j", (header) => {
-    expect(verifyOmiSignature({ header, secret, uid: "U1", body, nowSeconds: now, toleranceSeconds: 300 })).toBe("invalid");
-  });
+  it.each(["", "garbage", "t=abc,v1=00", `t=${now}`, "v1=00", `t=${now},v1=zz`, `t=${now},v1=00`])(
+    "refuses the malformed header %j",
+    (header) => {
+      expect(verifyOmiSignature({ header, secret, uid: "U1", body, nowSeconds: now, toleranceSeconds: 300 })).toBe("invalid");
+    },
+  );
 
   it("parses headers with spaces", () => {
     expect(parseSignatureHeader(" t=5 , v1=ab , v1=cd")).toEqual({ t: "5", v1: ["ab", "cd"] });

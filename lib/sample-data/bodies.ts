@@ -149,7 +149,7 @@ function memoryRequest(userId: string, now: Date): SampleRequest {
       structured: {
         title: "Sample: planning the week",
         overview:
-          "A short sample conversation sent by Omi Hub's \"Send sample data\". Sam and you plan the week, book the design review for Thursday and check that live transcripts, memories and audio arrive.",
+          'A short sample conversation sent by Omi Hub\'s "Send sample data". Sam and you plan the week, book the design review for Thursday and check that live transcripts, memories and audio arrive.',
         emoji: "🧪",
         category: "work",
         sections: [
@@ -252,7 +252,11 @@ function dayRequests(userId: string, uid: string, now: Date, timeZone: string): 
 }
 
 function buttonRequest(uid: string, now: Date): SampleRequest {
-  return { event: "button", contentType: "application/json", body: json({ uid, type: "single_tap", timestamp: Math.floor(now.getTime() / 1000) }) };
+  return {
+    event: "button",
+    contentType: "application/json",
+    body: json({ uid, type: "single_tap", timestamp: Math.floor(now.getTime() / 1000) }),
+  };
 }
 
 export function sampleRequests({

@@ -12,7 +12,12 @@ import { log } from "@/lib/log";
 import { webhookRoute } from "@/lib/webhooks/handler";
 import { sampleRequests, sampleUid, type SamplePart, type SampleRequest } from "./bodies";
 
-export type SampleSendResult = { part: SamplePart; uid: string; requests: { event: SampleRequest["event"]; status: number }[]; ok: boolean };
+export type SampleSendResult = {
+  part: SamplePart;
+  uid: string;
+  requests: { event: SampleRequest["event"]; status: number }[];
+  ok: boolean;
+};
 
 const REQUEST_TIMEOUT_MS = 15_000;
 

@@ -58,14 +58,16 @@ export function mayAuthenticateBySignature(signatureHeader: string | null): bool
 /** Why a request is refused as unauthenticated, in words. */
 export function unauthorized(token: string | null, signatureHeader: string | null): AppError {
   if (token) return new AppError("unauthorized", "The webhook token is not valid (it may have been regenerated in Settings)");
-  if (signatureHeader) return new AppError("unauthorized", "No signing secret is configured to check X-Omi-Signature, and no token was sent");
+  if (signatureHeader)
+    return new AppError("unauthorized", "No signing secret is configured to check X-Omi-Signature, and no token was sent");
   return new AppError("unauthorized", "Missing webhook token: use the URL from Settings (/api/webhooks/<event>/<token>)");
 }
 
 /** The uid is missing or unusable: 400 when a token authenticated the sender, null when fine. */
 export function uidProblem(uid: string | null): AppError | null {
   // Next.js re-serialises the query before we see it, so "?uid=%20" arrives as "?uid=+": a uid of only "+" was blank.
-  if (!uid || /^[+\s]*$/.test(uid)) return new AppError("bad_request", "The uid query parameter is missing (Omi sends ?uid=<user id>)", { path: "uid" });
+  if (!uid || /^[+\s]*$/.test(uid))
+    return new AppError("bad_request", "The uid query parameter is missing (Omi sends ?uid=<user id>)", { path: "uid" });
   const problem = uidProblemOf(uid);
   return problem ? new AppError("bad_request", `The uid query parameter ${problem}`, { path: "uid" }) : null;
 }
@@ -82,7 +84,14 @@ export async function authenticateWebhook(
     signatureHeader,
     body,
     nowSeconds,
-  }: { byToken: TokenIdentity; token: string | null; uid: string | null; signatureHeader: string | null; body: Uint8Array; nowSeconds?: number },
+  }: {
+    byToken: TokenIdentity;
+    token: string | null;
+    uid: string | null;
+    signatureHeader: string | null;
+    body: Uint8Array;
+    nowSeconds?: number;
+  },
   partial: Partial<WebhookAuth> = {},
 ): Promise<WebhookAuth> {
   Object.assign(partial, { kind: byToken.kind, ownerUserId: byToken.ownerUserId, signature: signatureHeader ? "unchecked" : "absent" });
@@ -98,7 +107,14 @@ export async function authenticateWebhook(
     const personalSecret = byToken.kind === "personal" && byToken.ownerUserId ? await getSigningSecret(byToken.ownerUserId) : null;
     const secret = personalSecret ?? env.OMI_SIGNING_SECRET ?? null;
     signature = secret
-      ? verifyOmiSignature({ header: signatureHeader, secret, uid: uid!, body, nowSeconds, toleranceSeconds: env.SIGNATURE_TOLERANCE_SECONDS })
+      ? verifyOmiSignature({
+          header: signatureHeader,
+          secret,
+          uid: uid!,
+          body,
+          nowSeconds,
+          toleranceSeconds: env.SIGNATURE_TOLERANCE_SECONDS,
+        })
       : "unchecked";
   }
   partial.signature = signature;

@@ -95,7 +95,10 @@ export async function recordDelivery(record: DeliveryRecord): Promise<boolean> {
 /** The realtime reply a delivery answered with, once the rules (run after it committed) chose one. */
 export async function recordReply(id: string, reply: Record<string, unknown>): Promise<void> {
   try {
-    await db.update(deliveries).set({ response: sanitizeJson(reply) }).where(eq(deliveries.id, id));
+    await db
+      .update(deliveries)
+      .set({ response: sanitizeJson(reply) })
+      .where(eq(deliveries.id, id));
   } catch (err) {
     log.warn("could not record the realtime reply in the delivery log", { deliveryId: id, err: String(err).split("\n")[0] });
   }

@@ -91,9 +91,13 @@ export function prepareDelivery(input: Pick<DeliveryInput, "event" | "body" | "c
     const rateText = input.query.sample_rate ?? "";
     const sampleRate = /^\d{1,6}$/.test(rateText.trim()) ? Number(rateText.trim()) : NaN;
     if (!Number.isInteger(sampleRate) || sampleRate < 1000 || sampleRate > 192000) {
-      throw new AppError("bad_request", `sample_rate must be an integer from 1000 to 192000 (got ${JSON.stringify(rateText.slice(0, 40))})`, {
-        path: "sample_rate",
-      });
+      throw new AppError(
+        "bad_request",
+        `sample_rate must be an integer from 1000 to 192000 (got ${JSON.stringify(rateText.slice(0, 40))})`,
+        {
+          path: "sample_rate",
+        },
+      );
     }
     const pcm = toBytes(input.body);
     if (pcm.length === 0) throw new AppError("bad_request", "The audio body is empty", { path: "body" });
@@ -159,7 +163,8 @@ export async function processDelivery(input: DeliveryInput): Promise<DeliveryOut
   try {
     const call = prepareDelivery(input, ctx);
     const result = await storeIngest(call, logRow(input, deliveryId, receivedAt));
-    if (result.outcome === "revoked") throw new AppError("unauthorized", "The webhook token is not valid (it may have been regenerated in Settings)");
+    if (result.outcome === "revoked")
+      throw new AppError("unauthorized", "The webhook token is not valid (it may have been regenerated in Settings)");
     // From here on the delivery is committed (or was already): the answer is 200 whatever happens next.
     if (result.outcome === "duplicate") return { status: 200, response: {}, outcome: "duplicate", deliveryId };
     rememberAudio(ctx, result);
@@ -219,10 +224,16 @@ const retryLater = { "retry-after": "5" };
 function asWebhookError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const refused = dataException(err);
-  if (refused) return new AppError("validation_failed", `A value in the body cannot be stored: ${refused}`, [{ path: "(body)", message: refused }]);
+  if (refused)
+    return new AppError("validation_failed", `A value in the body cannot be stored: ${refused}`, [{ path: "(body)", message: refused }]);
   if (isDatabaseUnavailable(err)) return toAppError(err);
   if (isDatabaseError(err)) {
-    return new AppError("service_unavailable", "The delivery was not stored because of a database error; try again shortly", undefined, retryLater);
+    return new AppError(
+      "service_unavailable",
+      "The delivery was not stored because of a database error; try again shortly",
+      undefined,
+      retryLater,
+    );
   }
   return toAppError(err);
 }

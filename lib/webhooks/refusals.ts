@@ -57,7 +57,14 @@ export function refuseUnauthenticated(req: Request, event: WebhookEvent, error: 
     return json(errorBody(limited), { status: limited.status, headers: limited.headers });
   }
   const declared = Number(req.headers.get("content-length"));
-  countRefusal({ minute: new Date(minute * 60_000), address, event, status: error.status, count: 1, declaredBytes: Number.isFinite(declared) && declared > 0 ? declared : 0 });
+  countRefusal({
+    minute: new Date(minute * 60_000),
+    address,
+    event,
+    status: error.status,
+    count: 1,
+    declaredBytes: Number.isFinite(declared) && declared > 0 ? declared : 0,
+  });
   return json(errorBody(error), { status: error.status, headers: error.headers });
 }
 
@@ -101,6 +108,9 @@ async function writePending(): Promise<void> {
         count = webhook_refusals.count + excluded.count,
         declared_bytes = webhook_refusals.declared_bytes + excluded.declared_bytes`);
   } catch (err) {
-    log.warn("could not count refused webhook requests", { err: String(err).split("\n")[0], refused: batch.reduce((n, b) => n + b.count, 0) });
+    log.warn("could not count refused webhook requests", {
+      err: String(err).split("\n")[0],
+      refused: batch.reduce((n, b) => n + b.count, 0),
+    });
   }
 }

@@ -33,7 +33,15 @@ export async function benchAudioIngest({ databaseUrl, modes }: { databaseUrl: st
   return rows;
 }
 
-async function audioIngestOnce({ databaseUrl, mode, port }: { databaseUrl: string; mode: DatabaseMode; port: number }): Promise<BenchRow[]> {
+async function audioIngestOnce({
+  databaseUrl,
+  mode,
+  port,
+}: {
+  databaseUrl: string;
+  mode: DatabaseMode;
+  port: number;
+}): Promise<BenchRow[]> {
   const run = Date.now().toString(36);
   const body = chunk();
   const agent = new http.Agent({ keepAlive: true, maxSockets: users });
@@ -128,7 +136,14 @@ async function audioIngestOnce({ databaseUrl, mode, port }: { databaseUrl: strin
       target: "keeps up (≥ 95% of offered)",
       ok: ok === users * seconds && achieved >= offered * 0.95,
     },
-    { bench: name, metric: "latency p50 / p99", value: `${ms(lat.p50)} / ${ms(lat.p99)}`, target: "p99 < 500 ms", ok: lat.p99 < 500, note: `max ${ms(lat.max)}` },
+    {
+      bench: name,
+      metric: "latency p50 / p99",
+      value: `${ms(lat.p50)} / ${ms(lat.p99)}`,
+      target: "p99 < 500 ms",
+      ok: lat.p99 < 500,
+      note: `max ${ms(lat.max)}`,
+    },
     {
       bench: name,
       metric: "sender lateness p99",

@@ -26,7 +26,9 @@ export function memoryBody(i: number, run: string): Buffer {
 }
 
 function realtimeBody(i: number, run: string): Buffer {
-  return Buffer.from(JSON.stringify({ ...realtimeTemplate, segments: realtimeTemplate.segments.map((s, k) => ({ ...s, id: `rt-${run}-${i}-${k}` })) }));
+  return Buffer.from(
+    JSON.stringify({ ...realtimeTemplate, segments: realtimeTemplate.segments.map((s, k) => ({ ...s, id: `rt-${run}-${i}-${k}` })) }),
+  );
 }
 
 const concurrency = 50;
@@ -43,7 +45,13 @@ async function measure(app: RunningApp, next: (i: number) => LoadRequest): Promi
   const cpu1 = { node: treeCpuMs(app.pid), pg: commandCpuMs("postgres"), pooler: commandCpuMs("pgbouncer") };
   const m = mem.stop();
   const per = (a: number, b: number) => (b - a) / Math.max(1, r.count);
-  return { ...r, memory: m.peak - m.start, nodeCpuMs: per(cpu0.node, cpu1.node), postgresCpuMs: per(cpu0.pg, cpu1.pg), poolerCpuMs: per(cpu0.pooler, cpu1.pooler) };
+  return {
+    ...r,
+    memory: m.peak - m.start,
+    nodeCpuMs: per(cpu0.node, cpu1.node),
+    postgresCpuMs: per(cpu0.pg, cpu1.pg),
+    poolerCpuMs: per(cpu0.pooler, cpu1.pooler),
+  };
 }
 
 export async function benchIngest({ databaseUrl, modes }: { databaseUrl: string; modes: DatabaseMode[] }): Promise<BenchRow[]> {
@@ -53,8 +61,15 @@ export async function benchIngest({ databaseUrl, modes }: { databaseUrl: string;
     const app = await startApp({ port: 3901 + m, databaseUrl, env: mode.env });
     const results: Record<string, Measured> = {};
     try {
-      const headers = (name: string, i: number) => ({ "content-type": "application/json", "idempotency-key": `${run}-${mode.label}-${name}-${i}` });
-      results.noop = await measure(app, (i) => ({ path: "/api/bench/noop", headers: headers("noop", i), body: memoryBody(i, `${run}-noop`) }));
+      const headers = (name: string, i: number) => ({
+        "content-type": "application/json",
+        "idempotency-key": `${run}-${mode.label}-${name}-${i}`,
+      });
+      results.noop = await measure(app, (i) => ({
+        path: "/api/bench/noop",
+        headers: headers("noop", i),
+        body: memoryBody(i, `${run}-noop`),
+      }));
       results.memory = await measure(app, (i) => ({
         path: `/api/webhooks/memory/${appToken}?uid=bench-user-${i % 200}`,
         headers: headers("memory", i),
@@ -87,21 +102,39 @@ export async function benchIngest({ databaseUrl, modes }: { databaseUrl: string;
         ...(p99Target ? { target: `p99 < ${p99Target} ms`, ok: r.p99 < p99Target } : {}),
       },
       { bench: `ingest (${where}): ${name}`, metric: "CPU per delivery", value: cpu(r) },
-      { bench: `ingest (${where}): ${name}`, metric: "non-2xx answers", value: String(r.failed), ok: r.failed === 0, note: r.failed ? JSON.stringify(r.statuses) : undefined },
+      {
+        bench: `ingest (${where}): ${name}`,
+        metric: "non-2xx answers",
+        value: String(r.failed),
+        ok: r.failed === 0,
+        note: r.failed ? JSON.stringify(r.statuses) : undefined,
+      },
     ];
     rows.push(
       ...webhookRows("memory webhook", results.memory!, 0.5, 150),
       ...webhookRows("realtime webhook", results.realtime!, 0.6),
-      { bench: `ingest (${where}): no-op Next route (ceiling)`, metric: "throughput, p50 / p99", value: `${noop.rps.toFixed(0)} req/s, ${ms(noop.p50)} / ${ms(noop.p99)}` },
+      {
+        bench: `ingest (${where}): no-op Next route (ceiling)`,
+        metric: "throughput, p50 / p99",
+        value: `${noop.rps.toFixed(0)} req/s, ${ms(noop.p50)} / ${ms(noop.p99)}`,
+      },
       { bench: `ingest (${where}): no-op Next route (ceiling)`, metric: "CPU per request", value: cpu(noop) },
-      { bench: `ingest (${where}): server memory growth`, metric: "memory / realtime webhook", value: `${mb(results.memory!.memory)} / ${mb(results.realtime!.memory)}` },
+      {
+        bench: `ingest (${where}): server memory growth`,
+        metric: "memory / realtime webhook",
+        value: `${mb(results.memory!.memory)} / ${mb(results.realtime!.memory)}`,
+      },
     );
   }
 
-  const floor = spawn("npx", ["tsx", "--require", "./scripts/server-only.cjs", "scripts/bench/floor-server.ts", "--port", "3909", "--database", databaseUrl], {
-    detached: true,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const floor = spawn(
+    "npx",
+    ["tsx", "--require", "./scripts/server-only.cjs", "scripts/bench/floor-server.ts", "--port", "3909", "--database", databaseUrl],
+    {
+      detached: true,
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   await new Promise<void>((resolve) => floor.stdout!.on("data", (d: Buffer) => d.toString().includes("ready") && resolve()));
   try {
     const mem = sampleMemory(() => treeRss(floor.pid!));
@@ -109,10 +142,19 @@ export async function benchIngest({ databaseUrl, modes }: { databaseUrl: string;
       port: 3909,
       concurrency,
       durationMs,
-      next: (i) => ({ path: `/?uid=bench-floor-${i % 200}`, headers: { "content-type": "application/json" }, body: memoryBody(i, `${run}-floor`) }),
+      next: (i) => ({
+        path: `/?uid=bench-floor-${i % 200}`,
+        headers: { "content-type": "application/json" },
+        body: memoryBody(i, `${run}-floor`),
+      }),
     });
     const m = mem.stop();
-    rows.push({ bench: "ingest: node:http + postgres.js (floor)", metric: "throughput, p50 / p99", value: `${r.rps.toFixed(0)} req/s, ${ms(r.p50)} / ${ms(r.p99)}`, note: `memory +${mb(m.peak - m.start)}` });
+    rows.push({
+      bench: "ingest: node:http + postgres.js (floor)",
+      metric: "throughput, p50 / p99",
+      value: `${r.rps.toFixed(0)} req/s, ${ms(r.p50)} / ${ms(r.p99)}`,
+      note: `memory +${mb(m.peak - m.start)}`,
+    });
   } finally {
     await stopGroup(floor);
   }

@@ -85,7 +85,10 @@ export async function benchLive({ databaseUrl }: { databaseUrl: string }): Promi
     for (let i = 0; i < deliveries; i++) {
       const account = list[i % accounts]!;
       const text = `bench line ${i}`;
-      const body = JSON.stringify({ session_id: account.uid, segments: [{ id: `bench-${i}`, text, is_user: false, start: i, end: i + 1 }] });
+      const body = JSON.stringify({
+        session_id: account.uid,
+        segments: [{ id: `bench-${i}`, text, is_user: false, start: i, end: i + 1 }],
+      });
       sentAt.set(text, performance.now());
       const res = await fetch(`${apps[0]!.url}/api/webhooks/realtime/${account.webhookToken}?uid=${account.uid}`, {
         method: "POST",
@@ -114,7 +117,11 @@ export async function benchLive({ databaseUrl }: { databaseUrl: string }): Promi
         target: "p50 < 50 ms, p99 < 250 ms",
         ok: all.p50 < 50 && all.p99 < 250,
       },
-      { bench: "live: … of which the webhook's own answer", metric: "latency p50 / p99", value: `${ms(summarize(answers).p50)} / ${ms(summarize(answers).p99)}` },
+      {
+        bench: "live: … of which the webhook's own answer",
+        metric: "latency p50 / p99",
+        value: `${ms(summarize(answers).p50)} / ${ms(summarize(answers).p99)}`,
+      },
       { bench: "live: … same process", metric: "latency p50 / p99", value: `${ms(same.p50)} / ${ms(same.p99)}` },
       { bench: "live: … other process (LISTEN/NOTIFY)", metric: "latency p50 / p99", value: `${ms(cross.p50)} / ${ms(cross.p99)}` },
       {
@@ -124,12 +131,20 @@ export async function benchLive({ databaseUrl }: { databaseUrl: string }): Promi
         ok: latencies.length === expected && failed === 0,
         note: failed ? `${failed} webhook answers were not 200` : undefined,
       },
-      { bench: "live: server memory", metric: "both processes, start → peak", value: `${mb(mem.start)} → ${mb(mem.peak)} (+${mb(mem.peak - mem.start)})` },
-      { bench: "live: machine load", metric: "load average (1 min) after", value: os.loadavg()[0]!.toFixed(1), note: "2 cores; other work on the machine inflates every figure" },
+      {
+        bench: "live: server memory",
+        metric: "both processes, start → peak",
+        value: `${mb(mem.start)} → ${mb(mem.peak)} (+${mb(mem.peak - mem.start)})`,
+      },
+      {
+        bench: "live: machine load",
+        metric: "load average (1 min) after",
+        value: os.loadavg()[0]!.toFixed(1),
+        note: "2 cores; other work on the machine inflates every figure",
+      },
     ];
   } finally {
     for (const c of clients) c.abort.abort();
     for (const app of apps) await app.stop();
   }
 }
-

@@ -93,13 +93,23 @@ export async function benchMcp(_ctx?: unknown): Promise<BenchRow[]> {
   const name = `mcp: ${MEMORIES.toLocaleString("en")} memories, via the SDK client`;
   const target = "p95 < 200 ms";
   const rows: BenchRow[] = [
-    { bench: name, metric: "data set", value: `${seedSeconds ? `seeded in ${seedSeconds.toFixed(0)} s` : "memories reused"}; extras ${extras}` },
+    {
+      bench: name,
+      metric: "data set",
+      value: `${seedSeconds ? `seeded in ${seedSeconds.toFixed(0)} s` : "memories reused"}; extras ${extras}`,
+    },
   ];
   for (const [label, xs] of timings) {
     if (label.endsWith("(warm-up)")) continue;
     const sorted = [...xs].sort((a, b) => a - b);
     const p95 = percentile(sorted, 95);
-    rows.push({ bench: name, metric: `${label} p50 / p95 (${xs.length}×)`, value: `${ms(percentile(sorted, 50))} / ${ms(p95)}`, target, ok: p95 < 200 });
+    rows.push({
+      bench: name,
+      metric: `${label} p50 / p95 (${xs.length}×)`,
+      value: `${ms(percentile(sorted, 50))} / ${ms(p95)}`,
+      target,
+      ok: p95 < 200,
+    });
   }
   return rows;
 }

@@ -30,25 +30,105 @@ const REPEATS = 40;
 const DEPTH = 50;
 
 const vocabulary = [
-  "the", "and", "we", "to", "a", "of", "it", "is", "that", "you", "meeting", "budget", "launch", "contract", "coffee", "travel",
-  "doctor", "project", "team", "plan", "review", "call", "email", "design", "friday", "monday", "client", "price", "report",
-  "school", "family", "dinner", "weekend", "garden", "music", "book", "movie", "running", "lunch", "office",
+  "the",
+  "and",
+  "we",
+  "to",
+  "a",
+  "of",
+  "it",
+  "is",
+  "that",
+  "you",
+  "meeting",
+  "budget",
+  "launch",
+  "contract",
+  "coffee",
+  "travel",
+  "doctor",
+  "project",
+  "team",
+  "plan",
+  "review",
+  "call",
+  "email",
+  "design",
+  "friday",
+  "monday",
+  "client",
+  "price",
+  "report",
+  "school",
+  "family",
+  "dinner",
+  "weekend",
+  "garden",
+  "music",
+  "book",
+  "movie",
+  "running",
+  "lunch",
+  "office",
 ];
 
 /** 50 searches: common words (in most memories), rare tokens (a handful), pairs, phrases, and misses. */
 export const searchWords = [
   // 20 common single words
-  "the", "and", "meeting", "budget", "launch", "contract", "coffee", "travel", "doctor", "project",
-  "team", "plan", "review", "friday", "client", "price", "school", "dinner", "garden", "office",
+  "the",
+  "and",
+  "meeting",
+  "budget",
+  "launch",
+  "contract",
+  "coffee",
+  "travel",
+  "doctor",
+  "project",
+  "team",
+  "plan",
+  "review",
+  "friday",
+  "client",
+  "price",
+  "school",
+  "dinner",
+  "garden",
+  "office",
   // 15 rare tokens (one word in ten is r<0..199999>)
-  "r12345", "r777", "r199999", "r50000", "r31337", "r4242", "r100001", "r2024", "r86400", "r65535",
-  "r123", "r98765", "r1", "r150150", "r909",
+  "r12345",
+  "r777",
+  "r199999",
+  "r50000",
+  "r31337",
+  "r4242",
+  "r100001",
+  "r2024",
+  "r86400",
+  "r65535",
+  "r123",
+  "r98765",
+  "r1",
+  "r150150",
+  "r909",
   // 8 two-word searches (both words must match)
-  "meeting friday", "budget review", "coffee dinner", "team plan", "doctor monday", "music weekend", "client r12345", "school r777",
+  "meeting friday",
+  "budget review",
+  "coffee dinner",
+  "team plan",
+  "doctor monday",
+  "music weekend",
+  "client r12345",
+  "school r777",
   // 4 phrases of two adjacent words
-  '"coffee travel"', '"the budget"', '"team meeting"', '"r12345 the"',
+  '"coffee travel"',
+  '"the budget"',
+  '"team meeting"',
+  '"r12345 the"',
   // 3 that match nothing
-  "zebra", "quantum", "r999999",
+  "zebra",
+  "quantum",
+  "r999999",
 ];
 
 /** The seed (docs/benchmarks/memories.md), one statement at a time on one connection. */
@@ -112,7 +192,13 @@ export async function benchToken(url: string): Promise<string> {
     const token = newToken("api");
     await drizzle(client, { schema })
       .insert(schema.apiTokens)
-      .values({ userId: USER, name: `bench ${new Date().toISOString()}`, tokenHash: sha256(token), prefix: token.slice(0, 10), scopes: allTokenScopes });
+      .values({
+        userId: USER,
+        name: `bench ${new Date().toISOString()}`,
+        tokenHash: sha256(token),
+        prefix: token.slice(0, 10),
+        scopes: allTokenScopes,
+      });
     return token;
   } finally {
     await client.end();
@@ -189,7 +275,11 @@ export async function benchMemories(): Promise<BenchRow[]> {
   const token = await benchToken(url);
   const app = await startApp({ port: 3931, databaseUrl: url });
   const list = `${app.url}/api/v1/memories`;
-  const p = (xs: number[], q: number) => percentile([...xs].sort((a, b) => a - b), q);
+  const p = (xs: number[], q: number) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      q,
+    );
   const first: number[] = [];
   const deep: number[] = [];
   const searches: { q: string; ms: number; hits: number }[] = [];
@@ -230,8 +320,20 @@ export async function benchMemories(): Promise<BenchRow[]> {
   const target = "p95 < 100 ms";
   return [
     { bench: name, metric: "data set", value: seedSeconds ? `seeded in ${seedSeconds.toFixed(0)} s` : "reused (seeded earlier)" },
-    { bench: name, metric: `first list page p50 / p95 (${REPEATS}×)`, value: `${ms(p(first, 50))} / ${ms(p(first, 95))}`, target, ok: p(first, 95) < 100 },
-    { bench: name, metric: `page ${DEPTH} cursors deep p50 / p95 (${REPEATS}×)`, value: `${ms(p(deep, 50))} / ${ms(p(deep, 95))}`, target, ok: p(deep, 95) < 100 },
+    {
+      bench: name,
+      metric: `first list page p50 / p95 (${REPEATS}×)`,
+      value: `${ms(p(first, 50))} / ${ms(p(first, 95))}`,
+      target,
+      ok: p(first, 95) < 100,
+    },
+    {
+      bench: name,
+      metric: `page ${DEPTH} cursors deep p50 / p95 (${REPEATS}×)`,
+      value: `${ms(p(deep, 50))} / ${ms(p(deep, 95))}`,
+      target,
+      ok: p(deep, 95) < 100,
+    },
     {
       bench: name,
       metric: `${searches.length} searches p50 / p95`,
@@ -243,7 +345,11 @@ export async function benchMemories(): Promise<BenchRow[]> {
     { bench: name, metric: "… common words p50 / max", value: `${ms(p(group(0, 20), 50))} / ${ms(p(group(0, 20), 100))}` },
     { bench: name, metric: "… rare tokens p50 / max", value: `${ms(p(group(20, 35), 50))} / ${ms(p(group(20, 35), 100))}` },
     { bench: name, metric: "… two words and phrases p50 / max", value: `${ms(p(group(35, 47), 50))} / ${ms(p(group(35, 47), 100))}` },
-    { bench: name, metric: "server memory start → peak", value: mem ? `${mb(mem.start)} → ${mb(mem.peak)} (+${mb(mem.peak - mem.start)})` : "n/a" },
+    {
+      bench: name,
+      metric: "server memory start → peak",
+      value: mem ? `${mb(mem.start)} → ${mb(mem.peak)} (+${mb(mem.peak - mem.start)})` : "n/a",
+    },
   ];
 }
 

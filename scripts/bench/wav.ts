@@ -39,7 +39,8 @@ async function seed(databaseUrl: string): Promise<{ token: string; recordingId: 
   const { eq } = await import("drizzle-orm");
   try {
     const email = "bench-audio@example.test";
-    const user = (await db.select().from(users).where(eq(users.email, email)))[0] ?? (await createUser({ email, password: "bench-audio-password" }));
+    const user =
+      (await db.select().from(users).where(eq(users.email, email)))[0] ?? (await createUser({ email, password: "bench-audio-password" }));
     const { token } = await createApiToken({ userId: user.id, name: `bench ${Date.now()}`, scopes: allTokenScopes });
     const full = SECONDS * SR * 2;
     const existing = (await db.select().from(recordings).where(eq(recordings.uid, UID))).find((r) => r.byteLength === full);
@@ -49,7 +50,10 @@ async function seed(databaseUrl: string): Promise<{ token: string; recordingId: 
     const start = Date.now() - SECONDS * 1000;
     let recordingId = "";
     for (let i = 0; i < SECONDS; i++) {
-      const r = await ingestAudioChunk({ uid: UID, ownerUserId: user.id, receivedAt: new Date(start + i * 1000) }, { sampleRate: SR, pcm: second(i) });
+      const r = await ingestAudioChunk(
+        { uid: UID, ownerUserId: user.id, receivedAt: new Date(start + i * 1000) },
+        { sampleRate: SR, pcm: second(i) },
+      );
       recordingId = r.stored!.recordingId as string;
       if (i % 600 === 599) console.log(`  ${(i + 1) / 60} min stored`);
     }
@@ -60,7 +64,11 @@ async function seed(databaseUrl: string): Promise<{ token: string; recordingId: 
 }
 
 /** Milliseconds to the response's first body byte; optionally reads to the end. */
-async function timeRequest(url: string, headers: Record<string, string>, readAll: boolean): Promise<{ ttfb: number; total: number; bytes: number; status: number }> {
+async function timeRequest(
+  url: string,
+  headers: Record<string, string>,
+  readAll: boolean,
+): Promise<{ ttfb: number; total: number; bytes: number; status: number }> {
   const t0 = performance.now();
   const res = await fetch(url, { headers });
   const reader = res.body!.getReader();
@@ -118,14 +126,34 @@ export async function benchWav({ databaseUrl }: { databaseUrl: string }): Promis
     const m = mem.stop();
     if (whole.bytes !== fileBytes) throw new Error(`full stream sent ${whole.bytes} of ${fileBytes} bytes`);
 
-    const p = (xs: number[], q: number) => percentile([...xs].sort((a, b) => a - b), q);
+    const p = (xs: number[], q: number) =>
+      percentile(
+        [...xs].sort((a, b) => a - b),
+        q,
+      );
     const growth = m.peak - m.start;
     return [
       { bench: "wav: 2 h recording", metric: "size", value: `${mb(fileBytes)}, ${SECONDS} chunks` },
       { bench: "wav: 2 h recording", metric: "baseline: GET /api/health p50 / p95", value: `${ms(p(health, 50))} / ${ms(p(health, 95))}` },
-      { bench: "wav: 2 h recording", metric: "first byte p50 / p95", value: `${ms(p(firstByte, 50))} / ${ms(p(firstByte, 95))}`, target: "< 50 ms", ok: p(firstByte, 95) < 50 },
-      { bench: "wav: 2 h recording", metric: "mid-file seek (64 KB) first byte p50 / p95", value: `${ms(p(seekFirst, 50))} / ${ms(p(seekFirst, 95))}`, target: "< 50 ms", ok: p(seekFirst, 95) < 50 },
-      { bench: "wav: 2 h recording", metric: "mid-file seek (64 KB) complete p50 / p95", value: `${ms(p(seekWhole, 50))} / ${ms(p(seekWhole, 95))}` },
+      {
+        bench: "wav: 2 h recording",
+        metric: "first byte p50 / p95",
+        value: `${ms(p(firstByte, 50))} / ${ms(p(firstByte, 95))}`,
+        target: "< 50 ms",
+        ok: p(firstByte, 95) < 50,
+      },
+      {
+        bench: "wav: 2 h recording",
+        metric: "mid-file seek (64 KB) first byte p50 / p95",
+        value: `${ms(p(seekFirst, 50))} / ${ms(p(seekFirst, 95))}`,
+        target: "< 50 ms",
+        ok: p(seekFirst, 95) < 50,
+      },
+      {
+        bench: "wav: 2 h recording",
+        metric: "mid-file seek (64 KB) complete p50 / p95",
+        value: `${ms(p(seekWhole, 50))} / ${ms(p(seekWhole, 95))}`,
+      },
       {
         bench: "wav: 2 h recording",
         metric: "seek bytes=115000000-115999999 first byte p50 / p95",
@@ -133,8 +161,16 @@ export async function benchWav({ databaseUrl }: { databaseUrl: string }): Promis
         target: "< 50 ms",
         ok: p(rangeFirst, 95) < 50,
       },
-      { bench: "wav: 2 h recording", metric: "seek bytes=115000000-115999999 complete p50 / p95", value: `${ms(p(rangeWhole, 50))} / ${ms(p(rangeWhole, 95))}` },
-      { bench: "wav: 2 h recording", metric: "whole file streamed", value: `${(whole.total / 1000).toFixed(1)} s (${(fileBytes / 1024 / 1024 / (whole.total / 1000)).toFixed(0)} MB/s)` },
+      {
+        bench: "wav: 2 h recording",
+        metric: "seek bytes=115000000-115999999 complete p50 / p95",
+        value: `${ms(p(rangeWhole, 50))} / ${ms(p(rangeWhole, 95))}`,
+      },
+      {
+        bench: "wav: 2 h recording",
+        metric: "whole file streamed",
+        value: `${(whole.total / 1000).toFixed(1)} s (${(fileBytes / 1024 / 1024 / (whole.total / 1000)).toFixed(0)} MB/s)`,
+      },
       {
         bench: "wav: 2 h recording",
         metric: "server memory growth while streaming",

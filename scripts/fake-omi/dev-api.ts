@@ -119,7 +119,11 @@ export function createDevApi() {
         force.times--;
         const n = force.retryAfter;
         if (force.times === 0) force = null;
-        send(429, { detail: `Rate limit exceeded. Try again in ${n}s.` }, { "retry-after": String(n), "x-ratelimit-limit": String(limitOf(buckets[0]!)), "x-ratelimit-remaining": "0" });
+        send(
+          429,
+          { detail: `Rate limit exceeded. Try again in ${n}s.` },
+          { "retry-after": String(n), "x-ratelimit-limit": String(limitOf(buckets[0]!)), "x-ratelimit-remaining": "0" },
+        );
         return false;
       }
     }
@@ -132,7 +136,11 @@ export function createDevApi() {
       const count = w && w.window === window ? w.count : 0;
       if (count >= limitOf(b)) {
         const n = Math.max(1, Math.ceil(((window + 1) * windowMs - now) / 1000));
-        send(429, { detail: `Rate limit exceeded. Try again in ${n}s.` }, { "retry-after": String(n), "x-ratelimit-limit": String(limitOf(b)), "x-ratelimit-remaining": "0" });
+        send(
+          429,
+          { detail: `Rate limit exceeded. Try again in ${n}s.` },
+          { "retry-after": String(n), "x-ratelimit-limit": String(limitOf(b)), "x-ratelimit-remaining": "0" },
+        );
         return false;
       }
     }
@@ -199,7 +207,8 @@ export function createDevApi() {
       reply(s, b, h);
       return true;
     };
-    const finish = () => calls.push({ key: keyName, method, path: url.pathname + url.search, status, buckets: charged, at: new Date().toISOString() });
+    const finish = () =>
+      calls.push({ key: keyName, method, path: url.pathname + url.search, status, buckets: charged, at: new Date().toISOString() });
     try {
       const key = authenticate(headers.authorization, reply);
       if (!key) return true;
@@ -230,7 +239,10 @@ export function createDevApi() {
         const offset = offsetParam(url);
         const start = dateParam(url, "start_date");
         const end = dateParam(url, "end_date");
-        const wanted = (url.searchParams.get("categories") ?? "").split(",").map((c) => c.trim()).filter(Boolean);
+        const wanted = (url.searchParams.get("categories") ?? "")
+          .split(",")
+          .map((c) => c.trim())
+          .filter(Boolean);
         const bad = wanted.find((c) => !categories.has(c));
         if (bad) return done(400, { detail: `Invalid category: ${bad}` });
         if (!withCharge(withTranscript ? ["conversations_list", "conversations_transcript"] : ["conversations_list"])) return true;
@@ -242,7 +254,10 @@ export function createDevApi() {
           .slice(offset, offset + limit)
           // Locked rows are dropped after the page was read: the page comes back short.
           .filter((c) => !c.locked);
-        reply(200, page.map((c) => devConversation(c, itemsOf(c.id), withTranscript)));
+        reply(
+          200,
+          page.map((c) => devConversation(c, itemsOf(c.id), withTranscript)),
+        );
         return true;
       }
 
@@ -340,7 +355,10 @@ export function createDevApi() {
         }
         const limit = intParam(url, "limit", 25, 1, 1000);
         const offset = offsetParam(url);
-        const wanted = (url.searchParams.get("categories") ?? "").split(",").map((c) => c.trim()).filter(Boolean);
+        const wanted = (url.searchParams.get("categories") ?? "")
+          .split(",")
+          .map((c) => c.trim())
+          .filter(Boolean);
         if (!withCharge(["memories_read"])) return true;
         const rows = [...facts.values()]
           .filter((f) => f.uid === key.uid && f.user_review !== false)
@@ -437,7 +455,10 @@ export function createDevApi() {
       return done(200, webhookBody(c, itemsOf(c.id)));
     }
     if (method === "GET" && what === "action-items" && !parts[3]) {
-      return done(200, [...actionItems.values()].filter((i) => i.uid === uid).map((i) => ({ ...devActionItem(i), locked: i.locked })));
+      return done(
+        200,
+        [...actionItems.values()].filter((i) => i.uid === uid).map((i) => ({ ...devActionItem(i), locked: i.locked })),
+      );
     }
     // POST /__fake/dev/action-items/{id} {completed}: ticked in the Omi app.
     if (method === "POST" && what === "action-items" && parts[3]) {

@@ -4,7 +4,15 @@
  * bodies. Timestamps are Python isoformat() strings with microseconds, as Omi sends.
  */
 
-export type FakeSegment = { id: string; text: string; speaker_id: number; speaker_name: string; is_user: boolean; start: number; end: number };
+export type FakeSegment = {
+  id: string;
+  text: string;
+  speaker_id: number;
+  speaker_name: string;
+  is_user: boolean;
+  start: number;
+  end: number;
+};
 
 export type FakeConversation = {
   id: string;
@@ -144,7 +152,10 @@ export type GenerateOptions = {
 let counter = 0;
 const newId = (prefix?: string) => (prefix ? `${prefix}-${(++counter).toString().padStart(6, "0")}` : crypto.randomUUID());
 
-export function generate(uid: string, o: GenerateOptions): { conversations: FakeConversation[]; actionItems: FakeActionItem[]; facts: FakeFact[] } {
+export function generate(
+  uid: string,
+  o: GenerateOptions,
+): { conversations: FakeConversation[]; actionItems: FakeActionItem[]; facts: FakeFact[] } {
   const count = o.conversations ?? 0;
   const perConversation = o.actionItemsPerConversation ?? 0;
   const segments = o.segments ?? 6;
@@ -272,7 +283,16 @@ export function devConversation(c: FakeConversation, items: FakeActionItem[], wi
       events: c.structured.events,
     },
     ...(withTranscript
-      ? { transcript_segments: c.transcript_segments.map(({ id, text, speaker_id, speaker_name, start, end }) => ({ id, text, speaker_id, speaker_name, start, end })) }
+      ? {
+          transcript_segments: c.transcript_segments.map(({ id, text, speaker_id, speaker_name, start, end }) => ({
+            id,
+            text,
+            speaker_id,
+            speaker_name,
+            start,
+            end,
+          })),
+        }
       : {}),
     geolocation: null,
     folder_id: c.folder_id,

@@ -92,7 +92,9 @@ export async function startFakeOmi({ port = 0, appId = "e2e-app", apiKey = "e2e-
       const uid = url.searchParams.get("uid");
       const message = url.searchParams.get("message");
       if (!uid || !message) {
-        return send(res, 422, { detail: [{ loc: ["query", uid ? "message" : "uid"], msg: "field required", type: "value_error.missing" }] });
+        return send(res, 422, {
+          detail: [{ loc: ["query", uid ? "message" : "uid"], msg: "field required", type: "value_error.missing" }],
+        });
       }
       if (disabledUids.has(uid)) return send(res, 403, { detail: "App is not enabled for this user" });
       const status = forced.shift();

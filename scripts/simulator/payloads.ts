@@ -19,7 +19,10 @@ export function pyIso(date: Date): string {
 }
 
 const topics = [
-  { title: "Q2 Launch Checklist and Partner Contract", item: "Ping the São Paulo partner's legal team about the unsigned contract and cc Alex" },
+  {
+    title: "Q2 Launch Checklist and Partner Contract",
+    item: "Ping the São Paulo partner's legal team about the unsigned contract and cc Alex",
+  },
   { title: "Design review: onboarding flow", item: "Send the new onboarding mock-ups to Priya before Thursday" },
   { title: "1:1 with Sam — hiring plan", item: "Draft the job post for the backend role" },
   { title: "Café chat about the trip to Lisbon", item: "Book the train tickets to Porto" },
@@ -29,7 +32,11 @@ const topics = [
 export type MemoryShape = "developer" | "app" | "phone";
 
 /** A memory as Omi sends it; `index` varies the id, time and topic. */
-export function memoryBody({ index = 0, now = new Date(), shape = "developer" }: { index?: number; now?: Date; shape?: MemoryShape } = {}): Json {
+export function memoryBody({
+  index = 0,
+  now = new Date(),
+  shape = "developer",
+}: { index?: number; now?: Date; shape?: MemoryShape } = {}): Json {
   const name = shape === "app" ? "memory-created-app.json" : shape === "phone" ? "memory-devtools-trigger.json" : "memory-created.json";
   const body = fixture<Json & { structured: Json; transcript_segments: Json[] }>(name);
   const topic = topics[index % topics.length]!;
@@ -87,7 +94,17 @@ export function liveLine(index: number): string {
 }
 
 /** The day-summary body: both fields, or with `legacy` only the Python-literal string and a naive created_at. */
-export function daySummaryBody({ uid, date, legacy = false, now = new Date() }: { uid: string; date: string; legacy?: boolean; now?: Date }): Json {
+export function daySummaryBody({
+  uid,
+  date,
+  legacy = false,
+  now = new Date(),
+}: {
+  uid: string;
+  date: string;
+  legacy?: boolean;
+  now?: Date;
+}): Json {
   const body = fixture<{ summary_json: Json }>("day-summary.json");
   const summary = { ...body.summary_json, id: crypto.randomUUID(), date, created_at: pyIso(now).replace("+00:00", "") };
   if (legacy) return { summary: pythonRepr(summary), uid, created_at: pyIso(now).replace("+00:00", "") };

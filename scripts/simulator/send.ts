@@ -70,7 +70,9 @@ export async function postWebhook(
     const retryable = status === 0 || status >= 500 || status === 408 || status === 429;
     if (!retryable || target.retries === false || attempts > retryDelaysMs.length) {
       const result = { event, url, status, body: parsed, idempotencyKey, attempts, ms: Math.round(performance.now() - started) };
-      target.log?.(`${event.padEnd(11)} ${status || "ERR"} ${JSON.stringify(parsed).slice(0, 160)} (${result.ms} ms${attempts > 1 ? `, ${attempts} attempts` : ""})`);
+      target.log?.(
+        `${event.padEnd(11)} ${status || "ERR"} ${JSON.stringify(parsed).slice(0, 160)} (${result.ms} ms${attempts > 1 ? `, ${attempts} attempts` : ""})`,
+      );
       return result;
     }
     await sleep(retryDelaysMs[attempts - 1]!);

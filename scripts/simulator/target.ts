@@ -43,7 +43,12 @@ export function requestUrl(target: SimTarget, event: WebhookEvent, extra: Record
   const url = eventUrl(target, event);
   const params = { ...extra, uid: target.uid };
   if (target.legacy) {
-    return url + Object.entries(params).map(([k, v]) => `?${k}=${k === "uid" ? v : encodeURIComponent(v)}`).join("");
+    return (
+      url +
+      Object.entries(params)
+        .map(([k, v]) => `?${k}=${k === "uid" ? v : encodeURIComponent(v)}`)
+        .join("")
+    );
   }
   const u = new URL(url);
   for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);

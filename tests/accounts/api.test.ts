@@ -19,14 +19,17 @@ import { resetTables, useTestDb } from "../db";
 useTestDb();
 beforeEach(() => resetTables());
 
-const call = (handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>, opts: {
-  method?: string;
-  path?: string;
-  token?: string;
-  body?: unknown;
-  params?: Record<string, string>;
-  headers?: Record<string, string>;
-}) => {
+const call = (
+  handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  opts: {
+    method?: string;
+    path?: string;
+    token?: string;
+    body?: unknown;
+    params?: Record<string, string>;
+    headers?: Record<string, string>;
+  },
+) => {
   const headers = new Headers({ host: "hub.example", ...opts.headers });
   if (opts.token) headers.set("authorization", `Bearer ${opts.token}`);
   if (opts.body !== undefined) headers.set("content-type", "application/json");
@@ -44,7 +47,16 @@ describe("GET /api/setup-completed", () => {
   const ask = (query: string) => setupCompleted(new Request(`http://hub.example/api/setup-completed${query}`));
 
   it("answers 200 JSON for any input", async () => {
-    for (const q of ["", "?uid=", "?uid=%00%ff", `?uid=${"x".repeat(5000)}`, "?uid=a&uid=b", "?foo=bar", "?uid=%E2%9C%93", "?uid=' or 1=1 --"]) {
+    for (const q of [
+      "",
+      "?uid=",
+      "?uid=%00%ff",
+      `?uid=${"x".repeat(5000)}`,
+      "?uid=a&uid=b",
+      "?foo=bar",
+      "?uid=%E2%9C%93",
+      "?uid=' or 1=1 --",
+    ]) {
       const res = await ask(q);
       expect(res.status, q).toBe(200);
       expect(res.headers.get("content-type")).toMatch(/application\/json/);
@@ -66,7 +78,11 @@ describe("/api/v1 authentication", () => {
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ email: account.email, timeZone: "UTC", signingSecretSet: false });
 
-    const created = await call(createToken, { method: "POST", token: account.apiToken, body: { name: "script", scopes: ["read", "account"] } });
+    const created = await call(createToken, {
+      method: "POST",
+      token: account.apiToken,
+      body: { name: "script", scopes: ["read", "account"] },
+    });
     expect(created.status).toBe(200);
     const { token, item } = (await created.json()) as { token: string; item: { id: string; prefix: string } };
     expect(token.startsWith(item.prefix)).toBe(true);
@@ -89,11 +105,19 @@ describe("/api/v1 authentication", () => {
     const account = await createTestAccount();
     expect((await call(createToken, { method: "POST", token: account.apiToken, body: { name: "  " } })).status).toBe(422);
     const badJson = await createToken(
-      new Request("http://hub.example/api/v1/tokens", { method: "POST", headers: { authorization: `Bearer ${account.apiToken}`, "content-type": "application/json" }, body: "{" }),
+      new Request("http://hub.example/api/v1/tokens", {
+        method: "POST",
+        headers: { authorization: `Bearer ${account.apiToken}`, "content-type": "application/json" },
+        body: "{",
+      }),
     );
     expect(badJson.status).toBe(400);
     const noType = await createToken(
-      new Request("http://hub.example/api/v1/tokens", { method: "POST", headers: { authorization: `Bearer ${account.apiToken}` }, body: "{}" }),
+      new Request("http://hub.example/api/v1/tokens", {
+        method: "POST",
+        headers: { authorization: `Bearer ${account.apiToken}` },
+        body: "{}",
+      }),
     );
     expect(noType.status).toBe(415);
   });
@@ -147,9 +171,17 @@ describe("account settings", () => {
       { uid: owner.uid, ownerUserId: owner.userId, omiId: "own-row", raw: {} },
       { uid: other.uid, ownerUserId: null, omiId: "other-app-row", raw: {} },
     ]);
-    const refused = await call(deleteAccountRoute, { method: "DELETE", token: owner.apiToken, body: { confirmEmail: "wrong@example.test" } });
+    const refused = await call(deleteAccountRoute, {
+      method: "DELETE",
+      token: owner.apiToken,
+      body: { confirmEmail: "wrong@example.test" },
+    });
     expect(refused.status).toBe(400);
-    const res = await call(deleteAccountRoute, { method: "DELETE", token: owner.apiToken, body: { confirmEmail: owner.email.toUpperCase() } });
+    const res = await call(deleteAccountRoute, {
+      method: "DELETE",
+      token: owner.apiToken,
+      body: { confirmEmail: owner.email.toUpperCase() },
+    });
     expect(res.status).toBe(200);
     expect(await db.select().from(users).where(eq(users.id, owner.userId))).toEqual([]);
     expect(await db.select().from(omiLinks).where(eq(omiLinks.userId, owner.userId))).toEqual([]);
@@ -180,9 +212,15 @@ describe("npm run user -- reset-password", () => {
   });
 
   it("fails clearly for unknown accounts, short passwords and bad usage", async () => {
-    expect(await run(["reset-password", "nobody@example.test", "--password", "long-enough-1"])).toMatchObject({ code: 1, err: expect.stringMatching(/No account/) });
+    expect(await run(["reset-password", "nobody@example.test", "--password", "long-enough-1"])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/No account/),
+    });
     const account = await createTestAccount();
-    expect(await run(["reset-password", account.email, "--password", "short"])).toMatchObject({ code: 1, err: expect.stringMatching(/at least 8/) });
+    expect(await run(["reset-password", account.email, "--password", "short"])).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/at least 8/),
+    });
     expect((await run([])).code).toBe(2);
     expect((await run(["frobnicate"])).code).toBe(2);
     expect((await run(["reset-password"])).code).toBe(2);

@@ -47,7 +47,10 @@ describe("linking without Omi credentials", () => {
     const a = await newUser();
     await startLink({ userId: a.id, uid: "T3" });
     const ingest = (ownerUserId: string | null, text: string) =>
-      ingestRealtime({ uid: "T3", ownerUserId, receivedAt: new Date() }, { segments: [{ id: text, text, is_user: true, start: 0, end: 1 }] });
+      ingestRealtime(
+        { uid: "T3", ownerUserId, receivedAt: new Date() },
+        { segments: [{ id: text, text, is_user: true, start: 0, end: 1 }] },
+      );
     // Rows with no owner: what an app token (a published app) would have stored for T3,
     // e.g. before the server lost its Omi credentials. The trusted link must not open them.
     await ingest(null, "app-token line");

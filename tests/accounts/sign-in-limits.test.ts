@@ -18,10 +18,16 @@ describe("sign-in limits", () => {
   it("a burst of wrong passwords from one address does not lock the owner out from another", async () => {
     const user = await createUser({ email: "owner@example.test", password: "the-right-password" });
     for (let i = 0; i < 10; i++) {
-      expect(await authenticatePassword({ email: user.email, password: `guess-${i}`, address: X })).toEqual({ ok: false, reason: "wrong_credentials" });
+      expect(await authenticatePassword({ email: user.email, password: `guess-${i}`, address: X })).toEqual({
+        ok: false,
+        reason: "wrong_credentials",
+      });
     }
     // From X the pair is used up, even with the right password (guessing stays slow)...
-    expect(await authenticatePassword({ email: user.email, password: "the-right-password", address: X })).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await authenticatePassword({ email: user.email, password: "the-right-password", address: X })).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
     // ...while the owner, from their own address, signs in.
     expect((await authenticatePassword({ email: user.email, password: "the-right-password", address: Y })).ok).toBe(true);
   });
@@ -30,8 +36,14 @@ describe("sign-in limits", () => {
     for (let i = 0; i < signInLimits.perAddress.max; i++) {
       expect((await authenticatePassword({ email: `nobody${i}@example.test`, password: "x", address: X })).ok).toBe(false);
     }
-    expect(await authenticatePassword({ email: "another@example.test", password: "x", address: X })).toEqual({ ok: false, reason: "rate_limited" });
-    expect(await authenticatePassword({ email: "another@example.test", password: "x", address: Y })).toEqual({ ok: false, reason: "wrong_credentials" });
+    expect(await authenticatePassword({ email: "another@example.test", password: "x", address: X })).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
+    expect(await authenticatePassword({ email: "another@example.test", password: "x", address: Y })).toEqual({
+      ok: false,
+      reason: "wrong_credentials",
+    });
   });
 });
 

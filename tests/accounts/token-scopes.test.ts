@@ -59,7 +59,13 @@ describe("token scopes", () => {
     const a = await accountWith(["read"]);
     expect((await callJson(r.memories, { path: "/api/v1/memories", token: a.token })).status).toBe(200);
 
-    const tick = await callJson(r.tick, { method: "PATCH", path: "/api/v1/action-items/x", token: a.token, body: { completed: true }, params: { id: "x" } });
+    const tick = await callJson(r.tick, {
+      method: "PATCH",
+      path: "/api/v1/action-items/x",
+      token: a.token,
+      body: { completed: true },
+      params: { id: "x" },
+    });
     expect(tick.status).toBe(403);
     expect(tick.json.error).toMatchObject({ code: "forbidden", details: { missingScope: "write" } });
     expect(tick.json.error.message).toMatch(/"write" scope/);
@@ -68,7 +74,12 @@ describe("token scopes", () => {
     expect(list.status).toBe(403);
     expect(list.json.error.message).toMatch(/"account" scope/);
 
-    const send = await callJson(r.send, { method: "POST", path: "/api/notifications/send", token: a.token, body: { user_id: a.uid, type: "custom", message: "hi" } });
+    const send = await callJson(r.send, {
+      method: "POST",
+      path: "/api/notifications/send",
+      token: a.token,
+      body: { user_id: a.uid, type: "custom", message: "hi" },
+    });
     expect(send.status).toBe(403);
     expect(send.json.error.message).toMatch(/"notify" scope/);
   });
@@ -76,7 +87,13 @@ describe("token scopes", () => {
   it("with the write scope the same tick reaches the route (404: no such item)", async () => {
     const r = await routes();
     const a = await accountWith(["write"]);
-    const tick = await callJson(r.tick, { method: "PATCH", path: "/api/v1/action-items/x", token: a.token, body: { completed: true }, params: { id: "x" } });
+    const tick = await callJson(r.tick, {
+      method: "PATCH",
+      path: "/api/v1/action-items/x",
+      token: a.token,
+      body: { completed: true },
+      params: { id: "x" },
+    });
     expect(tick.status).toBe(404);
     // Writing does not imply reading.
     expect((await callJson(r.memories, { path: "/api/v1/memories", token: a.token })).status).toBe(403);
@@ -89,7 +106,12 @@ describe("token scopes", () => {
     expect(plain.status).toBe(200);
     expect(plain.json.item).toMatchObject({ scopes: ["read"], expiresAt: null });
 
-    const stronger = await callJson(r.tokens.POST, { method: "POST", path: "/api/v1/tokens", token: a.token, body: { name: "more", scopes: ["read", "write"] } });
+    const stronger = await callJson(r.tokens.POST, {
+      method: "POST",
+      path: "/api/v1/tokens",
+      token: a.token,
+      body: { name: "more", scopes: ["read", "write"] },
+    });
     expect(stronger.status).toBe(403);
     expect(stronger.json.error.message).toMatch(/"write" scope/);
 
@@ -105,8 +127,16 @@ describe("token scopes", () => {
     expect(days).toBeGreaterThan(29.9);
     expect(days).toBeLessThanOrEqual(30);
 
-    for (const body of [{ name: "x", scopes: [] }, { name: "x", scopes: ["admin"] }, { name: "x", expiresInDays: 0 }, { name: "x", expiresInDays: 1.5 }]) {
-      expect((await callJson(r.tokens.POST, { method: "POST", path: "/api/v1/tokens", token: a.token, body })).status, JSON.stringify(body)).toBe(422);
+    for (const body of [
+      { name: "x", scopes: [] },
+      { name: "x", scopes: ["admin"] },
+      { name: "x", expiresInDays: 0 },
+      { name: "x", expiresInDays: 1.5 },
+    ]) {
+      expect(
+        (await callJson(r.tokens.POST, { method: "POST", path: "/api/v1/tokens", token: a.token, body })).status,
+        JSON.stringify(body),
+      ).toBe(422);
     }
   });
 

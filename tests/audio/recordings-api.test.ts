@@ -62,7 +62,10 @@ beforeAll(async () => {
   owner = await createTestAccount();
   other = await createTestAccount();
   for (const [i, data] of chunks.entries()) {
-    const r = await ingestAudioChunk({ uid: owner.uid, ownerUserId: owner.userId, receivedAt: new Date(T0 + i * 50) }, { sampleRate: SR, pcm: data });
+    const r = await ingestAudioChunk(
+      { uid: owner.uid, ownerUserId: owner.userId, receivedAt: new Date(T0 + i * 50) },
+      { sampleRate: SR, pcm: data },
+    );
     recordingId = r.stored!.recordingId as string;
   }
   wav = expectedWav();
@@ -118,7 +121,9 @@ describe("GET /api/v1/recordings/{id}/audio", () => {
   });
 
   it("answers several ranges with the whole file", async () => {
-    const res = await (await audio())(req(`/api/v1/recordings/${recordingId}/audio`, owner, { headers: { range: "bytes=0-1,5-6" } }), ctx(recordingId));
+    const res = await (
+      await audio()
+    )(req(`/api/v1/recordings/${recordingId}/audio`, owner, { headers: { range: "bytes=0-1,5-6" } }), ctx(recordingId));
     expect(res.status).toBe(200);
     expect((await bytes(res)).length).toBe(wav.length);
   });
@@ -179,7 +184,13 @@ describe("retention and deletion", () => {
   it("stores the retention setting and validates it", async () => {
     const { GET, PATCH } = await retention();
     const patch = (body: unknown) =>
-      PATCH(req("/api/v1/recordings/retention", owner, { method: "PATCH", body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
+      PATCH(
+        req("/api/v1/recordings/retention", owner, {
+          method: "PATCH",
+          body: JSON.stringify(body),
+          headers: { "content-type": "application/json" },
+        }),
+      );
     expect((await patch({ days: 0 })).status).toBe(422);
     expect(await (await patch({ days: 30 })).json()).toEqual({ days: 30 });
     expect(await (await GET(req("/api/v1/recordings/retention", owner))).json()).toEqual({ days: 30 });
@@ -191,7 +202,10 @@ describe("retention and deletion", () => {
     const [count] = await rows<{ n: number }>(sql`select count(*)::int as n from recordings`);
     expect(count?.n).toBe(1);
     // Another account's recording without a setting survives any age.
-    await ingestAudioChunk({ uid: other.uid, ownerUserId: other.userId, receivedAt: new Date(T0) }, { sampleRate: SR, pcm: new Uint8Array(64) });
+    await ingestAudioChunk(
+      { uid: other.uid, ownerUserId: other.userId, receivedAt: new Date(T0) },
+      { sampleRate: SR, pcm: new Uint8Array(64) },
+    );
     expect(await pruneAudio(new Date(T0 + 31 * 86_400_000))).toBe(1);
     const left = await rows<{ owner_user_id: string }>(sql`select owner_user_id from recordings`);
     expect(left).toEqual([{ owner_user_id: other.userId }]);

@@ -14,7 +14,12 @@ import { fixtureBody, sendDaySummary, summaryFor } from "./seed";
 
 const APP_TOKEN = vi.hoisted(() => {
   // An app token needs Omi credentials (lib/env.ts); nothing here reaches Omi.
-  Object.assign(process.env, { OMI_WEBHOOK_TOKEN: "recaps-app-token", OMI_APP_ID: "test-app", OMI_APP_SECRET: "test-app-secret", OMI_API_URL: "http://127.0.0.1:9" });
+  Object.assign(process.env, {
+    OMI_WEBHOOK_TOKEN: "recaps-app-token",
+    OMI_APP_ID: "test-app",
+    OMI_APP_SECRET: "test-app-secret",
+    OMI_API_URL: "http://127.0.0.1:9",
+  });
   return "recaps-app-token";
 });
 
@@ -63,7 +68,12 @@ describe("GET /api/v1/day-summaries", () => {
     const me = await createTestAccount();
     const other = await createTestAccount();
     await sendDaySummary({ token: me.webhookToken, uid: "uid-personal", date: "2026-03-12" });
-    await sendDaySummary({ token: APP_TOKEN, uid: me.uid, date: "2026-03-20", content: summaryFor("2026-03-20", { headline: "Linked day" }) });
+    await sendDaySummary({
+      token: APP_TOKEN,
+      uid: me.uid,
+      date: "2026-03-20",
+      content: summaryFor("2026-03-20", { headline: "Linked day" }),
+    });
     await sendDaySummary({ token: me.webhookToken, uid: "uid-personal", date: "2026-04-02" });
     await sendDaySummary({ token: other.webhookToken, uid: "uid-personal", date: "2026-03-13" });
     await sendDaySummary({ token: APP_TOKEN, uid: "uid-nobody-linked", date: "2026-03-14" });
@@ -122,7 +132,12 @@ describe("GET /api/v1/day-summaries/{date}", () => {
   it("shows one recap per uid when a personal and an app-token copy are both visible", async () => {
     const me = await createTestAccount();
     await sendDaySummary({ token: APP_TOKEN, uid: me.uid, date: "2026-03-12", content: summaryFor("2026-03-12", { headline: "older" }) });
-    await sendDaySummary({ token: me.webhookToken, uid: me.uid, date: "2026-03-12", content: summaryFor("2026-03-12", { headline: "newer" }) });
+    await sendDaySummary({
+      token: me.webhookToken,
+      uid: me.uid,
+      date: "2026-03-12",
+      content: summaryFor("2026-03-12", { headline: "newer" }),
+    });
     const { body } = await byDate("2026-03-12", me.apiToken);
     expect(body.items.map((i) => i.headline)).toEqual(["newer"]);
   });
@@ -140,7 +155,9 @@ describe("recap page queries", () => {
     expect(await adjacentRecapDates({ scope, date: "2026-03-12" })).toEqual({ previous: "2026-02-27", next: "2026-04-02" });
     expect(await adjacentRecapDates({ scope, date: "2026-04-02" })).toEqual({ previous: "2026-03-12", next: null });
     const days = await listCalendarDays({ scope, from: "2026-03-01", to: "2026-03-31" });
-    expect(days).toEqual([{ date: "2026-03-12", uid: "u", headline: fixtureBody.summary_json.headline, dayEmoji: "🚀", minutes: 71, conversations: 4 }]);
+    expect(days).toEqual([
+      { date: "2026-03-12", uid: "u", headline: fixtureBody.summary_json.headline, dayEmoji: "🚀", minutes: 71, conversations: 4 },
+    ]);
   });
 
   it("links a recap's conversation ids to the memories this account can see", async () => {

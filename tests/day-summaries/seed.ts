@@ -25,7 +25,19 @@ export function legacySummaryFor(date: string): string {
  * POSTs a day summary through the webhook route with `token` (a personal webhook token
  * or the app-wide one). `legacy`: only the Python-literal string, no summary_json.
  */
-export async function sendDaySummary({ token, uid, date, content, legacy = false }: { token: string; uid: string; date: string; content?: Record<string, unknown>; legacy?: boolean }) {
+export async function sendDaySummary({
+  token,
+  uid,
+  date,
+  content,
+  legacy = false,
+}: {
+  token: string;
+  uid: string;
+  date: string;
+  content?: Record<string, unknown>;
+  legacy?: boolean;
+}) {
   const body = legacy
     ? { summary: legacySummaryFor(date), uid, created_at: `${date}T22:00:42.117906` }
     : { summary: "", summary_json: content ?? summaryFor(date), uid, created_at: `${date}T22:00:42.117906+00:00` };

@@ -16,7 +16,14 @@ export function setDeliveryTestEnv(extra: Record<string, string> = {}): void {
 
 export async function sendWebhook(
   event: WebhookEvent,
-  { token, uid, body, contentType, headers = {}, query = "" }: {
+  {
+    token,
+    uid,
+    body,
+    contentType,
+    headers = {},
+    query = "",
+  }: {
     token: string;
     uid: string | null;
     body: string | Uint8Array;
@@ -39,7 +46,13 @@ export function memoryBody(id: string, title = "Sample memory"): string {
     created_at: "2026-03-12T16:41:03.120000+00:00",
     started_at: "2026-03-12T16:41:03.120000+00:00",
     finished_at: "2026-03-12T16:55:03.120000+00:00",
-    structured: { title, overview: "An overview", emoji: "🧪", category: "work", action_items: [{ description: "Do it", completed: false }] },
+    structured: {
+      title,
+      overview: "An overview",
+      emoji: "🧪",
+      category: "work",
+      action_items: [{ description: "Do it", completed: false }],
+    },
     transcript_segments: [{ id: "s1", text: "Hello there", speaker: "SPEAKER_0", speaker_id: 0, is_user: true, start: 0, end: 2 }],
   });
 }

@@ -98,7 +98,11 @@ describe("visibility", () => {
   it("unauthenticated attempts leave no row; operators see only their count", async () => {
     const { POST } = await import("@/app/api/webhooks/memory/[token]/route");
     const forged = await POST(
-      new Request(`http://localhost/api/webhooks/memory/not-a-token?uid=${a.uid}`, { method: "POST", headers: { "content-type": "application/json" }, body: memoryBody("m4") }),
+      new Request(`http://localhost/api/webhooks/memory/not-a-token?uid=${a.uid}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: memoryBody("m4"),
+      }),
       { params: Promise.resolve({ token: "not-a-token" }) },
     );
     expect(forged.status).toBe(401);
@@ -107,7 +111,10 @@ describe("visibility", () => {
     expect(await listIds(viewerA)).toEqual([]);
     expect(await listIds(viewerOps)).toEqual([]);
     const { getDeliveriesOverview } = await import("@/lib/deliveries/overview");
-    expect((await getDeliveriesOverview({ viewer: viewerOps })).refusals).toEqual({ total: 1, addresses: [{ address: "unknown", count: 1 }] });
+    expect((await getDeliveriesOverview({ viewer: viewerOps })).refusals).toEqual({
+      total: 1,
+      addresses: [{ address: "unknown", count: 1 }],
+    });
     expect((await getDeliveriesOverview({ viewer: viewerA })).refusals).toBeNull();
   });
 });

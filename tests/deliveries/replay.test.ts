@@ -32,16 +32,22 @@ beforeEach(async () => {
 
 async function replay(id: string, who: TestAccount) {
   const res = await replayRoute(
-    new Request(`http://localhost/api/v1/deliveries/${id}/replay`, { method: "POST", headers: { authorization: `Bearer ${who.apiToken}` } }),
+    new Request(`http://localhost/api/v1/deliveries/${id}/replay`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${who.apiToken}` },
+    }),
     { params: Promise.resolve({ id }) },
   );
   return { status: res.status, json: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 async function detail(id: string, who: TestAccount) {
-  const res = await detailRoute(new Request(`http://localhost/api/v1/deliveries/${id}`, { headers: { authorization: `Bearer ${who.apiToken}` } }), {
-    params: Promise.resolve({ id }),
-  });
+  const res = await detailRoute(
+    new Request(`http://localhost/api/v1/deliveries/${id}`, { headers: { authorization: `Bearer ${who.apiToken}` } }),
+    {
+      params: Promise.resolve({ id }),
+    },
+  );
   return { status: res.status, json: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
@@ -62,7 +68,12 @@ describe("replay", () => {
     });
     expect(sent.status).toBe(200);
     // The same key again is a duplicate: answered 200, nothing done.
-    const again = await sendWebhook("memory", { token: a.webhookToken, uid: a.uid, body: memoryBody("replay-me"), headers: { "idempotency-key": "key-1" } });
+    const again = await sendWebhook("memory", {
+      token: a.webhookToken,
+      uid: a.uid,
+      body: memoryBody("replay-me"),
+      headers: { "idempotency-key": "key-1" },
+    });
     expect(again.status).toBe(200);
     const [before] = await memoriesWithOmiId("replay-me");
     expect(before!.revisions).toBe(1);

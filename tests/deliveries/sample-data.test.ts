@@ -22,7 +22,8 @@ const parts = ["realtime", "memory", "audio", "day-summary", "button"] as const;
 async function sendAll() {
   const { sendSamplePart } = await import("@/lib/sample-data/send");
   const results = [];
-  for (const part of parts) results.push(await sendSamplePart({ userId: owner.userId, origin: "http://127.0.0.1:9", part, timeZone: "Europe/Berlin" }));
+  for (const part of parts)
+    results.push(await sendSamplePart({ userId: owner.userId, origin: "http://127.0.0.1:9", part, timeZone: "Europe/Berlin" }));
   return results;
 }
 
@@ -70,7 +71,10 @@ describe("send sample data", () => {
     const { listDeliveries } = await import("@/lib/deliveries/queries");
     const { deliveryViewerFor } = await import("@/lib/deliveries/access");
     const { deliveryListQuerySchema } = await import("@/lib/api/schemas/deliveries");
-    const list = await listDeliveries({ viewer: await deliveryViewerFor({ id: owner.userId }), query: deliveryListQuerySchema.parse({ limit: "100" }) });
+    const list = await listDeliveries({
+      viewer: await deliveryViewerFor({ id: owner.userId }),
+      query: deliveryListQuerySchema.parse({ limit: "100" }),
+    });
     expect(list.items).toHaveLength(6 + 1 + 10 + 2 + 1);
     expect(list.items.every((d) => d.status === 200 && d.auth === "personal")).toBe(true);
   });

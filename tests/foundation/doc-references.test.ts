@@ -15,7 +15,8 @@ const tracked = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "
   .filter((f) => /\.(ts|tsx|mjs|cjs|js|css)$/.test(f) || /(^|\/)README\.md$/.test(f))
   .filter((f) => !f.startsWith("docs/") && f !== "README.md" && existsSync(path.join(root, f)));
 
-const outside = /\b(DESIGN|STACK-NOTES|STYLE|UX)\.md\b|\bomi-integration\.md\b|\bomi-developer-api\.md\b|\.\.\/shared\/|\/work\/[\w-]+\/|STACK-NOTES\b/;
+const outside =
+  /\b(DESIGN|STACK-NOTES|STYLE|UX)\.md\b|\bomi-integration\.md\b|\bomi-developer-api\.md\b|\.\.\/shared\/|\/work\/[\w-]+\/|STACK-NOTES\b/;
 /** A file read by an absolute path (the kernel's /proc and /dev aside). */
 const absoluteRead = /(readFileSync|readFile|createReadStream|existsSync)\(\s*[`"']\/(?!proc\/|dev\/)/;
 
@@ -42,11 +43,14 @@ describe("documents the code relies on are in the repository", () => {
   });
 
   it("every docs/ file cited exists, and every docs/OMI.md § cited is a section of it", () => {
-    const sections = new Set([...readFileSync(path.join(root, "docs/OMI.md"), "utf8").matchAll(/^#{2,3} (§\d+[a-z]?)\b/gm)].map((m) => m[1]));
+    const sections = new Set(
+      [...readFileSync(path.join(root, "docs/OMI.md"), "utf8").matchAll(/^#{2,3} (§\d+[a-z]?)\b/gm)].map((m) => m[1]),
+    );
     const problems: string[] = [];
     for (const file of tracked) {
       const text = readFileSync(path.join(root, file), "utf8");
-      for (const m of text.matchAll(/docs\/([\w./-]+\.md)/g)) if (!existsSync(path.join(root, "docs", m[1]!))) problems.push(`${file}: docs/${m[1]} does not exist`);
+      for (const m of text.matchAll(/docs\/([\w./-]+\.md)/g))
+        if (!existsSync(path.join(root, "docs", m[1]!))) problems.push(`${file}: docs/${m[1]} does not exist`);
       for (const m of text.matchAll(/docs\/OMI\.md\s+(§[\d]+[a-z]?(?:[,–-]\s*§?\d+[a-z]?)*)/g)) {
         for (const ref of m[1]!.split(/[,–-]\s*/).map((r) => (r.startsWith("§") ? r : `§${r}`))) {
           if (!sections.has(ref.trim())) problems.push(`${file}: docs/OMI.md ${ref} is not a section`);

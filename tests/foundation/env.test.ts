@@ -4,7 +4,11 @@ import { describe, expect, it } from "vitest";
 function runStart(env: Record<string, string | undefined>) {
   const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete merged[k];
-  return spawnSync("npx", ["tsx", "--require", "./scripts/server-only.cjs", "db/migrate.ts"], { env: merged, encoding: "utf8", timeout: 60_000 });
+  return spawnSync("npx", ["tsx", "--require", "./scripts/server-only.cjs", "db/migrate.ts"], {
+    env: merged,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
 }
 
 describe("env on Vercel", () => {

@@ -54,7 +54,10 @@ describe("isolation table", () => {
       const stranger = await call(c, request, other.apiToken);
       if (c.kind === "resource" && request.outcome) {
         expect(stranger.res.status, "another account: answered inside a 2xx").toBe(200);
-        expect(request.outcome(stranger.body, stranger.res), `another account must get "not found" (body: ${JSON.stringify(stranger.body).slice(0, 300)})`).toBe("not_found");
+        expect(
+          request.outcome(stranger.body, stranger.res),
+          `another account must get "not found" (body: ${JSON.stringify(stranger.body).slice(0, 300)})`,
+        ).toBe("not_found");
       } else if (c.kind === "resource") {
         expect(stranger.res.status, "another account must get 404").toBe(404);
       } else {
@@ -68,7 +71,10 @@ describe("isolation table", () => {
       expect(own.res.status, `the owner must get 2xx (body: ${JSON.stringify(own.body).slice(0, 300)})`).toBeGreaterThanOrEqual(200);
       expect(own.res.status).toBeLessThan(300);
       if (c.kind === "list") expect(request.contains!(own.body, own.res), "the owner must see the item").toBe(true);
-      if (request.outcome) expect(request.outcome(own.body, own.res), `the owner must find it (body: ${JSON.stringify(own.body).slice(0, 300)})`).toBe("found");
+      if (request.outcome)
+        expect(request.outcome(own.body, own.res), `the owner must find it (body: ${JSON.stringify(own.body).slice(0, 300)})`).toBe(
+          "found",
+        );
     });
   }
 });

@@ -98,7 +98,10 @@ describe.skipIf(!hasServer)("two app processes on one Postgres", () => {
       const res = await fetch(`http://127.0.0.1:${ports[from]}/api/webhooks/realtime/${account.webhookToken}?uid=${account.uid}`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ session_id: account.uid, segments: [{ id: `two-${from}`, text, is_user: true, start: from, end: from + 1 }] }),
+        body: JSON.stringify({
+          session_id: account.uid,
+          segments: [{ id: `two-${from}`, text, is_user: true, start: from, end: from + 1 }],
+        }),
       });
       expect(res.status).toBe(200);
       const event = await Promise.race([

@@ -58,7 +58,16 @@ describe("MCP tools", () => {
     const client = await connect(reader.token);
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ["complete_action_item", "get_day_summary", "get_live_transcript", "get_memory", "list_action_items", "list_recordings", "search_memories", "send_notification"].sort(),
+      [
+        "complete_action_item",
+        "get_day_summary",
+        "get_live_transcript",
+        "get_memory",
+        "list_action_items",
+        "list_recordings",
+        "search_memories",
+        "send_notification",
+      ].sort(),
     );
     expect(tools.find((t) => t.name === "complete_action_item")?.description).toMatch(/"write" scope/);
     await client.close();
@@ -69,7 +78,11 @@ describe("MCP tools", () => {
     const found = await call(client, "search_memories", { query: "zebracorn" });
     expect(found.isError).toBe(false);
     expect(found.data.items).toHaveLength(1);
-    expect(found.data.items[0]).toMatchObject({ id: memory.id, title: "Design review", url: `https://hub.example.test/memories/${memory.id}` });
+    expect(found.data.items[0]).toMatchObject({
+      id: memory.id,
+      title: "Design review",
+      url: `https://hub.example.test/memories/${memory.id}`,
+    });
     expect(found.data.items[0].snippet).toContain("**zebracorn**");
     const filtered = await call(client, "search_memories", { query: "zebracorn", from: "2024-05-15" });
     expect(filtered.data.items).toHaveLength(0);
@@ -82,12 +95,23 @@ describe("MCP tools", () => {
     const client = await connect(reader.token);
     const whole = await call(client, "get_memory", { id: memory.id });
     expect(whole.data.transcript.segments.map((s: { speaker: string }) => s.speaker)).toEqual(["Priya", "You", "Speaker 2"]);
-    expect(whole.data.actionItems).toEqual([{ id: memory.actionItemId, description: "Send Priya the deck", completed: false, dueAt: null }]);
+    expect(whole.data.actionItems).toEqual([
+      { id: memory.actionItemId, description: "Send Priya the deck", completed: false, dueAt: null },
+    ]);
     const tail = await call(client, "get_memory", { id: memory.id, segment_offset: 2 });
-    expect(tail.data.transcript).toMatchObject({ totalSegments: 3, offset: 2, nextOffset: null, segments: [{ index: 2, text: "Then we wrapped up." }] });
+    expect(tail.data.transcript).toMatchObject({
+      totalSegments: 3,
+      offset: 2,
+      nextOffset: null,
+      segments: [{ index: 2, text: "Then we wrapped up." }],
+    });
 
     const { seedMemory } = await import("@/tests/memories/seed");
-    const long = await seedMemory({ uid: reader.uid, title: "Long talk", segments: Array.from({ length: 5 }, (_, i) => ({ text: `${i}`.repeat(300) })) });
+    const long = await seedMemory({
+      uid: reader.uid,
+      title: "Long talk",
+      segments: Array.from({ length: 5 }, (_, i) => ({ text: `${i}`.repeat(300) })),
+    });
     const page1 = await call(client, "get_memory", { id: long, max_chars: 700 });
     expect(page1.data.transcript).toMatchObject({ totalSegments: 5, offset: 0, nextOffset: 2 });
     expect(page1.data.transcript.segments.map((s: { index: number }) => s.index)).toEqual([0, 1]);
@@ -146,7 +170,11 @@ describe("MCP tools over the other kinds of data", () => {
     const one = await call(client, "get_day_summary", { date: "2024-06-03" });
     expect(one.isError).toBe(false);
     expect(one.data.items).toHaveLength(1);
-    expect(one.data.items[0]).toMatchObject({ date: "2024-06-03", uid: a.uid, url: `https://hub.example.test/calendar/2024-06-03?uid=${a.uid}` });
+    expect(one.data.items[0]).toMatchObject({
+      date: "2024-06-03",
+      uid: a.uid,
+      url: `https://hub.example.test/calendar/2024-06-03?uid=${a.uid}`,
+    });
     expect(one.data.items[0].headline).toEqual(expect.any(String));
     const span = await call(client, "get_day_summary", { from: "2024-06-01", to: "2024-06-30" });
     expect(span.data.items.map((i: { date: string }) => i.date)).toEqual(["2024-06-03", "2024-06-05"]);
@@ -294,7 +322,10 @@ describe("/api/mcp authentication", () => {
 
   it("refuses a body over the limit and answers GET with 405", async () => {
     const a = await account(["read"]);
-    const huge = await post({ authorization: `Bearer ${a.token}` }, { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "search_memories", arguments: { query: "x".repeat(100_000) } } });
+    const huge = await post(
+      { authorization: `Bearer ${a.token}` },
+      { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "search_memories", arguments: { query: "x".repeat(100_000) } } },
+    );
     expect(huge.status).toBe(413);
     const { mcpFetch } = await import("./client");
     const get = await mcpFetch("http://hub.test/api/mcp", { headers: { authorization: `Bearer ${a.token}` } });
@@ -317,8 +348,14 @@ describe("/api/mcp under hostile input", () => {
       ["application/json", '{"jsonrpc":"2.0","id":1,"method":"tools/call"}'],
       ["application/json", '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_memory","arguments":"x"}}'],
       ["application/json", '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"get_memory","arguments":{"id":"\\u0000"}}}'],
-      ["application/json", '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_memories","arguments":{"query":"\\ud800 \\" or 1=1 --"}}}'],
-      ["application/json", `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"list_action_items","arguments":{"cursor":"${"A".repeat(900)}"}}}`],
+      [
+        "application/json",
+        '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_memories","arguments":{"query":"\\ud800 \\" or 1=1 --"}}}',
+      ],
+      [
+        "application/json",
+        `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"list_action_items","arguments":{"cursor":"${"A".repeat(900)}"}}}`,
+      ],
       ["application/json", '{"jsonrpc":"2.0","id":1,"method":"resources/read","params":{"uri":"omi-hub://memories/%ED%A0%80"}}'],
       ["application/json", `[${Array.from({ length: 50 }, (_, i) => `{"jsonrpc":"2.0","id":${i},"method":"tools/list"}`).join(",")}]`],
       ["text/plain", '{"jsonrpc":"2.0","id":1,"method":"tools/list"}'],

@@ -64,12 +64,26 @@ describe("export all and delete my data", () => {
     await resetTables();
     alice = await account("alice@example.test", "uid-a");
     await account("bob@example.test", "uid-b");
-    await seedMemory({ uid: "uid-a", title: "Café plan", segments: [{ text: "Ship it.", speakerName: "Alex" }], actionItems: [{ description: "Do it" }] });
+    await seedMemory({
+      uid: "uid-a",
+      title: "Café plan",
+      segments: [{ text: "Ship it.", speakerName: "Alex" }],
+      actionItems: [{ description: "Do it" }],
+    });
     await seedMemory({ uid: "uid-b", title: "Bob secret" });
-    await db.insert(daySummaries).values({ uid: "uid-a", date: "2026-03-12", headline: "A day", content: { headline: "A day" }, raw: { summary_json: {} } });
+    await db
+      .insert(daySummaries)
+      .values({ uid: "uid-a", date: "2026-03-12", headline: "A day", content: { headline: "A day" }, raw: { summary_json: {} } });
     const [rec] = await db
       .insert(recordings)
-      .values({ uid: "uid-a", sampleRate: 16000, startedAt: new Date("2026-03-12T10:00:00Z"), lastChunkAt: new Date("2026-03-12T10:00:01Z"), byteLength: pcm.length, chunkCount: 2 })
+      .values({
+        uid: "uid-a",
+        sampleRate: 16000,
+        startedAt: new Date("2026-03-12T10:00:00Z"),
+        lastChunkAt: new Date("2026-03-12T10:00:01Z"),
+        byteLength: pcm.length,
+        chunkCount: 2,
+      })
       .returning({ id: recordings.id });
     await db.insert(audioChunks).values([
       { recordingId: rec!.id, uid: "uid-a", byteOffset: 0, byteLength: 16000, sampleRate: 16000, data: pcm.subarray(0, 16000) },

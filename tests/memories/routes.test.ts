@@ -98,7 +98,9 @@ describe("memories API", () => {
   });
 
   it("ticks an action item with PATCH; another account gets 404; bad bodies 422", async () => {
-    const items = (await (await listItems(get("/api/v1/action-items?status=open", alice.token), ctx())).json()) as { items: { id: string }[] };
+    const items = (await (await listItems(get("/api/v1/action-items?status=open", alice.token), ctx())).json()) as {
+      items: { id: string }[];
+    };
     const id = items.items[0]!.id;
     const patch = (token: string, body: unknown) =>
       PATCH(

@@ -61,7 +61,9 @@ export async function seedMemory(input: {
     );
   }
   if (items.length) {
-    await db.insert(actionItems).values(items.map((a, i) => ({ memoryId: id, idx: i, description: a.description, completedOmi: a.completed ?? false })));
+    await db
+      .insert(actionItems)
+      .values(items.map((a, i) => ({ memoryId: id, idx: i, description: a.description, completedOmi: a.completed ?? false })));
   }
   return id;
 }

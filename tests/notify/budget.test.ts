@@ -14,7 +14,15 @@ async function keywordRules(userId: string, n: number) {
   const { createRule } = await import("@/lib/notify/queries");
   const { ruleBody } = await import("@/lib/api/schemas/notifications");
   for (let i = 0; i < n; i++) {
-    await createRule({ userId, body: ruleBody.parse({ name: `Rule ${i}`, trigger: { kind: "keyword", keywords: ["budget"], via: "api" }, scopes: ["transcript"], template: `r${i}` }) });
+    await createRule({
+      userId,
+      body: ruleBody.parse({
+        name: `Rule ${i}`,
+        trigger: { kind: "keyword", keywords: ["budget"], via: "api" },
+        scopes: ["transcript"],
+        template: `r${i}`,
+      }),
+    });
   }
 }
 

@@ -74,7 +74,14 @@ describe("live keyword rules", () => {
     expect(got.map((n) => n.message)).toEqual(["You mentioned budget: “Let's talk about the budget”"]);
     const log = await logOf(a);
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ status: "sent", channel: "api", attempts: 1, omiStatus: 200, ruleName: "Meeting watch", type: "transcript" });
+    expect(log[0]).toMatchObject({
+      status: "sent",
+      channel: "api",
+      attempts: 1,
+      omiStatus: 200,
+      ruleName: "Meeting watch",
+      type: "transcript",
+    });
   });
 
   it("answer in the realtime reply by default, and not again for the re-sent segment", async () => {
@@ -112,8 +119,19 @@ describe("rule safety", () => {
   it("a broken stored rule is skipped and never costs the delivery its data", async () => {
     const a = await makeAccount();
     const { db, notificationRules, transcriptSegments, eq } = await lib();
-    await db.insert(notificationRules).values({ userId: a.userId, name: "Broken", trigger: { kind: "keyword", keywords: "not a list" }, scopes: ["transcript"], template: "x" });
-    await createRule(a, { name: "Tone", trigger: { kind: "tone", threshold: -1, window: 2, via: "api" }, scopes: ["transcript"], template: "Tone {{transcript.tone}}" });
+    await db.insert(notificationRules).values({
+      userId: a.userId,
+      name: "Broken",
+      trigger: { kind: "keyword", keywords: "not a list" },
+      scopes: ["transcript"],
+      template: "x",
+    });
+    await createRule(a, {
+      name: "Tone",
+      trigger: { kind: "tone", threshold: -1, window: 2, via: "api" },
+      scopes: ["transcript"],
+      template: "Tone {{transcript.tone}}",
+    });
     const res = await webhook("realtime", a, {
       session_id: a.uid,
       segments: [segment("t1", "This is awful, I hate it"), segment("t2", "Terrible, just terrible", 3)],
@@ -135,7 +153,10 @@ describe("memory rules", () => {
       template: "{{memory.emoji}} {{memory.title}}: {{memory.action_item_count}} to do: {{memory.action_items}}",
     });
     const { readFileSync } = await import("node:fs");
-    const memory = JSON.parse(readFileSync("tests/fixtures/omi/memory-created.json", "utf8")) as { id: string; structured: { emoji: string; title: string; action_items: { description: string }[] } };
+    const memory = JSON.parse(readFileSync("tests/fixtures/omi/memory-created.json", "utf8")) as {
+      id: string;
+      structured: { emoji: string; title: string; action_items: { description: string }[] };
+    };
     const withoutItems = { ...memory, id: "no-items", structured: { ...memory.structured, action_items: [] } };
     expect((await webhook("memory", a, memory)).status).toBe(200);
     expect((await webhook("memory", a, withoutItems)).status).toBe(200);
@@ -143,7 +164,9 @@ describe("memory rules", () => {
     expect((await webhook("memory", a, memory)).status).toBe(200);
     await drain(a.uid);
     const items = memory.structured.action_items.map((i) => i.description).join("; ");
-    expect((await received(a.uid)).map((n) => n.message)).toEqual([`${memory.structured.emoji} ${memory.structured.title}: 2 to do: ${items}`]);
+    expect((await received(a.uid)).map((n) => n.message)).toEqual([
+      `${memory.structured.emoji} ${memory.structured.title}: 2 to do: ${items}`,
+    ]);
   });
 });
 
@@ -154,7 +177,12 @@ describe("rule scopes", () => {
       method: "POST",
       path: "/api/v1/notification-rules",
       token: a.apiToken,
-      body: { name: "Leaky", trigger: { kind: "keyword", keywords: ["x"] }, scopes: ["transcript"], template: "{{transcript.text}} / {{memory.title}}" },
+      body: {
+        name: "Leaky",
+        trigger: { kind: "keyword", keywords: ["x"] },
+        scopes: ["transcript"],
+        template: "{{transcript.text}} / {{memory.title}}",
+      },
     });
     expect(res.status).toBe(422);
     expect(res.json.error.message).toContain("template");
@@ -163,7 +191,13 @@ describe("rule scopes", () => {
       method: "POST",
       path: "/api/v1/notification-rules",
       token: a.apiToken,
-      body: { name: "Leaky prompt", trigger: { kind: "keyword", keywords: ["x"] }, scopes: ["transcript"], mode: "omi_prompt", prompt: "Hi {{user_name}}" },
+      body: {
+        name: "Leaky prompt",
+        trigger: { kind: "keyword", keywords: ["x"] },
+        scopes: ["transcript"],
+        mode: "omi_prompt",
+        prompt: "Hi {{user_name}}",
+      },
     });
     expect(prompt.status).toBe(422);
     expect(prompt.json.error.message).toContain("{{user_name}}");
@@ -178,10 +212,16 @@ describe("rule scopes", () => {
 });
 
 describe("delivery", () => {
-  const send = async (token: string, body: unknown) => callJson(await sendRoute(), { method: "POST", path: "/api/notifications/send", token, body });
+  const send = async (token: string, body: unknown) =>
+    callJson(await sendRoute(), { method: "POST", path: "/api/notifications/send", token, body });
 
   it("sends with NOTIFY_API_KEY, appends the deep link, and names bad fields", async () => {
-    const res = await send("test-notify-key", { user_id: "server-uid", type: "custom", message: "Hello", data: { deep_link: "/memories/abc123" } });
+    const res = await send("test-notify-key", {
+      user_id: "server-uid",
+      type: "custom",
+      message: "Hello",
+      data: { deep_link: "/memories/abc123" },
+    });
     expect(res.status).toBe(202);
     expect(res.json).toEqual({ id: expect.any(String), status: "sent" });
     expect((await received("server-uid")).map((n) => n.message)).toEqual(["Hello\nhttps://hub.example.test/memories/abc123"]);
@@ -217,7 +257,10 @@ describe("delivery", () => {
     expect(row!.reason).toMatch(/30 s/);
     expect(row!.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
     // Pretend the 30 s have passed (move the first send back) and send "One" again.
-    await db.update(notifications).set({ sentAt: new Date(Date.now() - 60_000) }).where(eq(notifications.uid, a.uid));
+    await db
+      .update(notifications)
+      .set({ sentAt: new Date(Date.now() - 60_000) })
+      .where(eq(notifications.uid, a.uid));
     const same = await send(a.apiToken, { user_id: a.uid, type: "custom", message: "One" });
     expect(same.json.status).toBe("held");
     const [dup] = await db.select().from(notifications).where(eq(notifications.id, same.json.id));
@@ -229,7 +272,10 @@ describe("delivery", () => {
   it("holds during quiet hours, in the account's time zone", async () => {
     const a = await makeAccount();
     const { db, users, eq } = await lib();
-    await db.update(users).set({ quietHoursStart: "00:00", quietHoursEnd: "23:59", timeZone: "Pacific/Auckland" }).where(eq(users.id, a.userId));
+    await db
+      .update(users)
+      .set({ quietHoursStart: "00:00", quietHoursEnd: "23:59", timeZone: "Pacific/Auckland" })
+      .where(eq(users.id, a.userId));
     const res = await send(a.apiToken, { user_id: a.uid, type: "custom", message: "Shh" });
     expect(res.json.status).toBe("held");
     expect((await logOf(a))[0]!.reason).toMatch(/Quiet hours.*Pacific\/Auckland/);
@@ -256,7 +302,10 @@ describe("delivery", () => {
     const a = await makeAccount();
     // Another sender used up this hour's budget at Omi (9 succeed, the 10th is refused).
     for (let i = 0; i < 9; i++) {
-      await fetch(`${fake.url}/v2/integrations/test-app/notification?uid=${a.uid}&message=other${i}`, { method: "POST", headers: { authorization: "Bearer test-secret" } });
+      await fetch(`${fake.url}/v2/integrations/test-app/notification?uid=${a.uid}&message=other${i}`, {
+        method: "POST",
+        headers: { authorization: "Bearer test-secret" },
+      });
     }
     const res = await send(a.apiToken, { user_id: a.uid, type: "custom", message: "Eleventh" });
     expect(res.json.status).toBe("held");
@@ -268,7 +317,10 @@ describe("delivery", () => {
     expect(Math.abs((row!.nextAttemptAt!.getTime() - Date.now()) / 1000 - secondsToHour)).toBeLessThan(5);
     expect(row!.rateLimitedUntil).toEqual(row!.nextAttemptAt);
     // Later sends wait for Omi's reset without another call.
-    await db.update(notifications).set({ sentAt: new Date(Date.now() - 60_000) }).where(eq(notifications.uid, a.uid));
+    await db
+      .update(notifications)
+      .set({ sentAt: new Date(Date.now() - 60_000) })
+      .where(eq(notifications.uid, a.uid));
     const later = await send(a.apiToken, { user_id: a.uid, type: "custom", message: "Twelfth" });
     const [held] = await db.select().from(notifications).where(eq(notifications.id, later.json.id));
     expect(held).toMatchObject({ status: "held", attempts: 0 });
@@ -281,7 +333,14 @@ describe("delivery", () => {
     const hourStart = Math.floor(Date.now() / 3_600_000) * 3_600_000;
     const sentAt = (i: number) => new Date(Math.max(hourStart, Date.now() - 3_000_000) + i * 1000);
     await db.insert(notifications).values(
-      Array.from({ length: 9 }, (_, i) => ({ userId: a.userId, uid: a.uid, type: "custom" as const, message: `m${i}`, status: "sent" as const, sentAt: sentAt(i) })),
+      Array.from({ length: 9 }, (_, i) => ({
+        userId: a.userId,
+        uid: a.uid,
+        type: "custom" as const,
+        message: `m${i}`,
+        status: "sent" as const,
+        sentAt: sentAt(i),
+      })),
     );
     const res = await send(a.apiToken, { user_id: a.uid, type: "custom", message: "Tenth" });
     expect(res.json.status).toBe("held");
@@ -292,7 +351,10 @@ describe("delivery", () => {
     const { db, notifications, deliverNotification } = await lib();
     const a = await makeAccount();
     await fetch(`${fake.url}/__fake/force?status=503&times=10`);
-    const [row] = await db.insert(notifications).values({ userId: a.userId, uid: a.uid, type: "custom", message: "Down", status: "queued" }).returning();
+    const [row] = await db
+      .insert(notifications)
+      .values({ userId: a.userId, uid: a.uid, type: "custom", message: "Down", status: "queued" })
+      .returning();
     const failed = await deliverNotification(row!.id, { retryDelaysMs: [1, 1, 1] });
     expect(failed).toMatchObject({ status: "failed", attempts: 4, omiStatus: 503 });
     expect(failed!.reason).toMatch(/gave up after 4 attempts/);
@@ -300,7 +362,10 @@ describe("delivery", () => {
     await fetch(`${fake.url}/__fake/reset`);
     const b = await makeAccount();
     await fetch(`${fake.url}/__fake/force?status=500&times=2`);
-    const [row2] = await db.insert(notifications).values({ userId: b.userId, uid: b.uid, type: "custom", message: "Flaky", status: "queued" }).returning();
+    const [row2] = await db
+      .insert(notifications)
+      .values({ userId: b.userId, uid: b.uid, type: "custom", message: "Flaky", status: "queued" })
+      .returning();
     expect(await deliverNotification(row2!.id, { retryDelaysMs: [1, 1, 1] })).toMatchObject({ status: "sent", attempts: 3 });
     expect(await received(b.uid)).toHaveLength(1);
   });
@@ -308,7 +373,10 @@ describe("delivery", () => {
   it("never sends one notification twice, however many processes claim it", async () => {
     const { db, notifications, deliverNotification, processDue } = await lib();
     const a = await makeAccount();
-    const [row] = await db.insert(notifications).values({ userId: a.userId, uid: a.uid, type: "custom", message: "Once", status: "queued" }).returning();
+    const [row] = await db
+      .insert(notifications)
+      .values({ userId: a.userId, uid: a.uid, type: "custom", message: "Once", status: "queued" })
+      .returning();
     await Promise.all([...Array.from({ length: 5 }, () => deliverNotification(row!.id)), processDue({ uid: a.uid }), processDue()]);
     expect(await received(a.uid)).toHaveLength(1);
     await deliverNotification(row!.id);

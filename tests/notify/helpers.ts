@@ -19,7 +19,9 @@ export async function makeAccount({ verified = true }: { verified?: boolean } = 
   const tag = randomBytes(6).toString("hex");
   const user = await createUser({ email: `notify-${tag}@example.test`, password: `password-${tag}` });
   const uid = `uid-${tag}`;
-  await db.insert(omiLinks).values({ userId: user.id, uid, status: verified ? "verified" : "unverified", verifiedAt: verified ? new Date() : null });
+  await db
+    .insert(omiLinks)
+    .values({ userId: user.id, uid, status: verified ? "verified" : "unverified", verifiedAt: verified ? new Date() : null });
   const { token: apiToken } = await createApiToken({ userId: user.id, name: "notify test", scopes: allTokenScopes });
   return { userId: user.id, uid, apiToken, webhookToken: await getWebhookToken(user.id) };
 }
@@ -28,15 +30,24 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 
 export async function callJson(
   handler: Handler,
-  { method = "GET", path, token, body, params = {} }: { method?: string; path: string; token?: string; body?: unknown; params?: Record<string, string> },
+  {
+    method = "GET",
+    path,
+    token,
+    body,
+    params = {},
+  }: { method?: string; path: string; token?: string; body?: unknown; params?: Record<string, string> },
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers by path
 ): Promise<{ status: number; json: any }> {
   const headers = new Headers();
   if (token) headers.set("authorization", `Bearer ${token}`);
   if (body !== undefined) headers.set("content-type", "application/json");
-  const res = await handler(new Request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
-    params: Promise.resolve(params),
-  });
+  const res = await handler(
+    new Request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+    {
+      params: Promise.resolve(params),
+    },
+  );
   const text = await res.text();
   return { status: res.status, json: text ? JSON.parse(text) : null };
 }

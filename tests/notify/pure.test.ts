@@ -12,7 +12,9 @@ describe("quiet hours", () => {
     expect(quietUntil(q, at("2025-07-01T21:30:00Z"))?.toISOString()).toBe("2025-07-02T05:00:00.000Z");
     expect(quietUntil(q, at("2025-07-01T12:00:00Z"))).toBeNull();
     expect(quietUntil({ start: "09:00", end: "17:00", timeZone: "UTC" }, at("2025-07-01T08:59:00Z"))).toBeNull();
-    expect(quietUntil({ start: "09:00", end: "17:00", timeZone: "UTC" }, at("2025-07-01T09:00:00Z"))?.toISOString()).toBe("2025-07-01T17:00:00.000Z");
+    expect(quietUntil({ start: "09:00", end: "17:00", timeZone: "UTC" }, at("2025-07-01T09:00:00Z"))?.toISOString()).toBe(
+      "2025-07-01T17:00:00.000Z",
+    );
     expect(quietUntil({ start: null, end: null, timeZone: "UTC" }, at("2025-07-01T09:00:00Z"))).toBeNull();
   });
 });

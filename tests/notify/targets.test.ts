@@ -76,7 +76,16 @@ describe("B cannot reach A's phone through A's uid in B's own data", () => {
 
   it("live keyword rule answering in the realtime reply: the answer carries no message", async () => {
     const [a, b] = [await makeAccount(), await makeAccount()];
-    expect((await createRule(b, { name: "Reply", trigger: { kind: "keyword", keywords: ["hello"], via: "reply" }, scopes: ["transcript"], template: phishing })).status).toBe(201);
+    expect(
+      (
+        await createRule(b, {
+          name: "Reply",
+          trigger: { kind: "keyword", keywords: ["hello"], via: "reply" },
+          scopes: ["transcript"],
+          template: phishing,
+        })
+      ).status,
+    ).toBe(201);
     const res = await webhook("realtime", asVictim(b, a), { session_id: a.uid, segments: [segment("x1", "hello there")] });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({});
@@ -86,7 +95,16 @@ describe("B cannot reach A's phone through A's uid in B's own data", () => {
 
   it("live keyword rule through the API: nothing is queued or sent", async () => {
     const [a, b] = [await makeAccount(), await makeAccount()];
-    expect((await createRule(b, { name: "Api", trigger: { kind: "keyword", keywords: ["hello"], via: "api" }, scopes: ["transcript"], template: phishing })).status).toBe(201);
+    expect(
+      (
+        await createRule(b, {
+          name: "Api",
+          trigger: { kind: "keyword", keywords: ["hello"], via: "api" },
+          scopes: ["transcript"],
+          template: phishing,
+        })
+      ).status,
+    ).toBe(201);
     const res = await webhook("realtime", asVictim(b, a), { session_id: a.uid, segments: [segment("x2", "hello there")] });
     expect(res.json).toEqual({});
     await expectVictimUntouched(a);
@@ -104,7 +122,10 @@ describe("B cannot reach A's phone through A's uid in B's own data", () => {
     const [a, b] = [await makeAccount(), await makeAccount()];
     const { db } = await import("@/db/client");
     const { notifications } = await import("@/db/schema");
-    const [row] = await db.insert(notifications).values({ userId: b.userId, uid: a.uid, type: "custom", message: phishing, status: "queued" }).returning();
+    const [row] = await db
+      .insert(notifications)
+      .values({ userId: b.userId, uid: a.uid, type: "custom", message: phishing, status: "queued" })
+      .returning();
     const { deliverNotification } = await import("@/lib/notify/sender");
     const after = await deliverNotification(row!.id);
     expect(after).toMatchObject({ status: "failed", attempts: 0 });
@@ -114,7 +135,12 @@ describe("B cannot reach A's phone through A's uid in B's own data", () => {
 
   it("rules still answer the account's own verified uid (the same deliveries, B's own uid)", async () => {
     const b = await makeAccount();
-    await createRule(b, { name: "Reply", trigger: { kind: "keyword", keywords: ["hello"], via: "reply" }, scopes: ["transcript"], template: "Hello back" });
+    await createRule(b, {
+      name: "Reply",
+      trigger: { kind: "keyword", keywords: ["hello"], via: "reply" },
+      scopes: ["transcript"],
+      template: "Hello back",
+    });
     const res = await webhook("realtime", b, { session_id: b.uid, segments: [segment("x3", "hello there")] });
     expect(res.json).toEqual({ message: "Hello back" });
   });
@@ -125,7 +151,12 @@ describe("B cannot reach A's phone through A's uid in B's own data", () => {
     const { db } = await import("@/db/client");
     const { omiLinks } = await import("@/db/schema");
     await db.insert(omiLinks).values({ userId: b.userId, uid: a.uid, status: "unverified" });
-    await createRule(b, { name: "Api", trigger: { kind: "keyword", keywords: ["hello"], via: "api" }, scopes: ["transcript"], template: phishing });
+    await createRule(b, {
+      name: "Api",
+      trigger: { kind: "keyword", keywords: ["hello"], via: "api" },
+      scopes: ["transcript"],
+      template: phishing,
+    });
     await webhook("realtime", asVictim(b, a), { session_id: a.uid, segments: [segment("x4", "hello there")] });
     await expectVictimUntouched(a);
     expect(await logOf(b)).toEqual([]);
@@ -166,7 +197,12 @@ describe("rules per account", () => {
     expect(patched.json.error.message).toMatch(/too complex/);
 
     const { POST } = await import("@/app/api/v1/notification-rules/test/route");
-    const tested = await callJson(POST, { method: "POST", path: "/api/v1/notification-rules/test", token: a.apiToken, body: { rule: bad, sampleText: "call mom" } });
+    const tested = await callJson(POST, {
+      method: "POST",
+      path: "/api/v1/notification-rules/test",
+      token: a.apiToken,
+      body: { rule: bad, sampleText: "call mom" },
+    });
     expect(tested.status).toBe(422);
     expect(tested.json.error.message).toMatch(/rule\.trigger\.pattern/);
   });

@@ -25,7 +25,12 @@ const writeScopes = ["conversations:read", "action_items:read", "action_items:wr
 
 /** An account whose personal webhook delivered Omi's conversations; its key connected. */
 async function setup({ scopes = writeScopes }: { scopes?: string[] } = {}) {
-  const seeded = await omi.seed({ key: KEY, uid: UID, scopes, generate: { conversations: 3, actionItemsPerConversation: 2, segments: 2, newest: new Date(Date.now() - 3_600_000).toISOString() } });
+  const seeded = await omi.seed({
+    key: KEY,
+    uid: UID,
+    scopes,
+    generate: { conversations: 3, actionItemsPerConversation: 2, segments: 2, newest: new Date(Date.now() - 3_600_000).toISOString() },
+  });
   const { userId, linkId } = await accountWithLink(UID, fake);
   const { getWebhookToken } = await import("@/lib/auth/webhook-tokens");
   const { send } = await import("@/tests/webhooks/harness");
@@ -76,7 +81,12 @@ describe("action items both ways", () => {
 
     const ticked = await tickHere(token, first!.id, true);
     const inOmi = await omiItem(first!.description);
-    expect(ticked).toMatchObject({ completed: true, omiId: inOmi.id, omiSync: { state: "sent", error: null }, lastChange: { source: "hub", completed: true, note: "Sent to Omi: completed there too" } });
+    expect(ticked).toMatchObject({
+      completed: true,
+      omiId: inOmi.id,
+      omiSync: { state: "sent", error: null },
+      lastChange: { source: "hub", completed: true, note: "Sent to Omi: completed there too" },
+    });
     expect(inOmi.completed).toBe(true);
     expect(await omi.patches()).toEqual([expect.objectContaining({ id: inOmi.id, body: { completed: true }, status: 200 })]);
 
@@ -94,7 +104,12 @@ describe("action items both ways", () => {
     const job = await reconcile(userId, linkId);
     expect(job.counts.actionItemsChanged).toBe(1);
     const after = (await items(userId)).find((i) => i.id === target.id)!;
-    expect(after).toMatchObject({ completed: true, completedOmi: true, completedLocal: null, lastChange: { source: "omi", completed: true, note: "Completed in Omi" } });
+    expect(after).toMatchObject({
+      completed: true,
+      completedOmi: true,
+      completedLocal: null,
+      lastChange: { source: "omi", completed: true, note: "Completed in Omi" },
+    });
     // Read again: nothing new.
     expect((await reconcile(userId, linkId)).counts.actionItemsChanged).toBe(0);
   });
@@ -132,7 +147,11 @@ describe("action items both ways", () => {
     const { db } = await import("@/db/client");
     const { actionItemChanges } = await import("@/db/schema");
     const { eq, asc } = await import("drizzle-orm");
-    const history = await db.select().from(actionItemChanges).where(eq(actionItemChanges.actionItemId, a!.id)).orderBy(asc(actionItemChanges.at));
+    const history = await db
+      .select()
+      .from(actionItemChanges)
+      .where(eq(actionItemChanges.actionItemId, a!.id))
+      .orderBy(asc(actionItemChanges.at));
     expect(history.map((h) => [h.source, h.completed])).toEqual([
       ["hub", true],
       ["omi", false],
@@ -143,16 +162,29 @@ describe("action items both ways", () => {
     const { userId, token } = await setup({ scopes: ["conversations:read", "action_items:read"] });
     const [first] = await items(userId);
     const ticked = await tickHere(token, first!.id, true);
-    expect(ticked).toMatchObject({ completed: true, omiSync: { state: "failed", error: expect.stringMatching(/may only read.*action_items:write/) } });
+    expect(ticked).toMatchObject({
+      completed: true,
+      omiSync: { state: "failed", error: expect.stringMatching(/may only read.*action_items:write/) },
+    });
     expect(await omi.patches()).toEqual([]);
   });
 
   it("a key whose permissions Omi does not tell: the tick fails with Omi's 403 in words", async () => {
-    const seeded = await omi.seed({ key: "omi_dev_noselfcheck_0001", uid: UID, scopes: ["conversations:read", "action_items:read"], selfCheck: false, generate: { conversations: 1, actionItemsPerConversation: 1, segments: 1 } });
+    const seeded = await omi.seed({
+      key: "omi_dev_noselfcheck_0001",
+      uid: UID,
+      scopes: ["conversations:read", "action_items:read"],
+      selfCheck: false,
+      generate: { conversations: 1, actionItemsPerConversation: 1, segments: 1 },
+    });
     const { userId, linkId } = await accountWithLink(UID, fake);
     const { getWebhookToken } = await import("@/lib/auth/webhook-tokens");
     const { send } = await import("@/tests/webhooks/harness");
-    await send("memory", { pathToken: await getWebhookToken(userId), query: `?uid=${UID}`, body: JSON.stringify(await omi.webhookBody(seeded.conversations[0]!.id)) });
+    await send("memory", {
+      pathToken: await getWebhookToken(userId),
+      query: `?uid=${UID}`,
+      body: JSON.stringify(await omi.webhookBody(seeded.conversations[0]!.id)),
+    });
     const { connectKey } = await import("@/lib/omi-sync/keys");
     expect((await connectKey({ userId, linkId, key: "omi_dev_noselfcheck_0001" })).canWriteActionItems).toBeNull();
     const { createApiToken } = await import("@/lib/accounts/api-tokens");

@@ -33,12 +33,22 @@ async function connect(userId: string, linkId: string, key: string) {
 
 describe("connect a Developer API key", () => {
   it("accepts a key that reads a conversation Omi delivered for the uid; stores it encrypted; shows only a prefix", async () => {
-    const seeded = await omi.seed({ key: "omi_dev_alice_key_0001", uid: "alice", scopes: ["conversations:read", "action_items:read", "action_items:write", "memories:read"], generate: { conversations: 3 } });
+    const seeded = await omi.seed({
+      key: "omi_dev_alice_key_0001",
+      uid: "alice",
+      scopes: ["conversations:read", "action_items:read", "action_items:write", "memories:read"],
+      generate: { conversations: 3 },
+    });
     const { userId, linkId } = await accountWithLink("alice", fake);
     await deliverThroughApp("alice", seeded.conversations[0]!.id);
 
     const connection = await connect(userId, linkId, "omi_dev_alice_key_0001");
-    expect(connection).toMatchObject({ evidence: "app_conversation", status: "active", canWriteActionItems: true, keyPrefix: "omi_dev_alic…" });
+    expect(connection).toMatchObject({
+      evidence: "app_conversation",
+      status: "active",
+      canWriteActionItems: true,
+      keyPrefix: "omi_dev_alic…",
+    });
     expect(JSON.stringify(connection)).not.toContain("omi_dev_alice_key_0001");
 
     const { db } = await import("@/db/client");
@@ -74,22 +84,39 @@ describe("connect a Developer API key", () => {
   });
 
   it("says in words what Omi answered: unknown key, missing scope, rate limit, Omi down; works without Omi's self-check", async () => {
-    const seeded = await omi.seed({ key: "omi_dev_noconv_key_01", uid: "alice", scopes: ["memories:read"], generate: { conversations: 1 } });
+    const seeded = await omi.seed({
+      key: "omi_dev_noconv_key_01",
+      uid: "alice",
+      scopes: ["memories:read"],
+      generate: { conversations: 1 },
+    });
     const { userId, linkId } = await accountWithLink("alice", fake);
     await deliverThroughApp("alice", seeded.conversations[0]!.id);
 
-    await expect(connect(userId, linkId, "omi_dev_unknown_key_1")).rejects.toMatchObject({ code: "validation_failed", message: expect.stringMatching(/does not accept this key/) });
-    await expect(connect(userId, linkId, "omi_dev_noconv_key_01")).rejects.toMatchObject({ message: expect.stringMatching(/cannot read conversations/) });
+    await expect(connect(userId, linkId, "omi_dev_unknown_key_1")).rejects.toMatchObject({
+      code: "validation_failed",
+      message: expect.stringMatching(/does not accept this key/),
+    });
+    await expect(connect(userId, linkId, "omi_dev_noconv_key_01")).rejects.toMatchObject({
+      message: expect.stringMatching(/cannot read conversations/),
+    });
 
     await omi.addKey({ key: "omi_dev_alice_key_0002", uid: "alice" });
     await omi.force429(0, 7);
-    await expect(connect(userId, linkId, "omi_dev_alice_key_0002")).rejects.toMatchObject({ code: "rate_limited", headers: { "retry-after": "7" } });
+    await expect(connect(userId, linkId, "omi_dev_alice_key_0002")).rejects.toMatchObject({
+      code: "rate_limited",
+      headers: { "retry-after": "7" },
+    });
     await omi.unavailable(true);
     await expect(connect(userId, linkId, "omi_dev_alice_key_0002")).rejects.toMatchObject({ code: "service_unavailable" });
     await omi.unavailable(false);
     // Without Omi's self-check (older deployments) a list call proves the key; scopes stay unknown.
     await omi.addKey({ key: "omi_dev_alice_key_0003", uid: "alice", selfCheck: false });
-    expect(await connect(userId, linkId, "omi_dev_alice_key_0003")).toMatchObject({ scopes: null, canWriteActionItems: null, evidence: "app_conversation" });
+    expect(await connect(userId, linkId, "omi_dev_alice_key_0003")).toMatchObject({
+      scopes: null,
+      canWriteActionItems: null,
+      evidence: "app_conversation",
+    });
   });
 
   it("refuses links of other accounts (404) and unverified links", async () => {
@@ -102,6 +129,9 @@ describe("connect a Developer API key", () => {
     const { startLink } = await import("@/lib/auth/linking");
     const pending = await startLink({ userId: other.userId, uid: "carol" });
     expect(pending.status).toBe("unverified");
-    await expect(connect(other.userId, pending.id, "omi_dev_alice_key_0001")).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/Confirm carol first/) });
+    await expect(connect(other.userId, pending.id, "omi_dev_alice_key_0001")).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/Confirm carol first/),
+    });
   });
 });

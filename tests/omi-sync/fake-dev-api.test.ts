@@ -29,10 +29,19 @@ const list = async (path: string) => (await call(path)).body as Record<string, u
 describe("fake Omi Developer API", () => {
   it("answers 401 and 403 with Omi's bodies", async () => {
     await omi.seed({ key: KEY, uid: "u", scopes: ["conversations:read"] });
-    expect(await call("/v1/dev/user/conversations", { key: null })).toMatchObject({ status: 401, body: { detail: "Missing or invalid Authorization header. Must be 'Bearer API_KEY'" } });
-    expect(await call("/v1/dev/user/conversations", { key: "omi_dev_nope" })).toMatchObject({ status: 401, body: { detail: "Invalid API Key" } });
+    expect(await call("/v1/dev/user/conversations", { key: null })).toMatchObject({
+      status: 401,
+      body: { detail: "Missing or invalid Authorization header. Must be 'Bearer API_KEY'" },
+    });
+    expect(await call("/v1/dev/user/conversations", { key: "omi_dev_nope" })).toMatchObject({
+      status: 401,
+      body: { detail: "Invalid API Key" },
+    });
     expect((await call("/v1/dev/user/conversations", { key: "omi_mcp_abc" })).status).toBe(401);
-    expect(await call("/v1/dev/user/action-items")).toMatchObject({ status: 403, body: { detail: "Insufficient permissions. Required scope: action_items:read" } });
+    expect(await call("/v1/dev/user/action-items")).toMatchObject({
+      status: 403,
+      body: { detail: "Insufficient permissions. Required scope: action_items:read" },
+    });
     await omi.seed({ key: "omi_dev_gated_key_00001", uid: "g", memoriesGate: "Not shared" });
     expect(await call("/v1/dev/user/memories", { key: "omi_dev_gated_key_00001" })).toMatchObject({
       status: 403,
@@ -41,7 +50,11 @@ describe("fake Omi Developer API", () => {
   });
 
   it("lists conversations as a bare array, newest created_at first, with Omi's clamps and inclusive dates", async () => {
-    const { conversations } = await omi.seed({ key: KEY, uid: "u", generate: { conversations: 130, segments: 1, spacingMinutes: 60, newest: "2026-11-01T12:00:00Z" } });
+    const { conversations } = await omi.seed({
+      key: KEY,
+      uid: "u",
+      generate: { conversations: 130, segments: 1, spacingMinutes: 60, newest: "2026-11-01T12:00:00Z" },
+    });
     const all = await list("/v1/dev/user/conversations?limit=500");
     expect(all).toHaveLength(100);
     expect(all.map((c) => c.id)).toEqual(conversations.slice(0, 100).map((c) => c.id));
@@ -58,22 +71,37 @@ describe("fake Omi Developer API", () => {
   });
 
   it("drops locked rows after reading the page (short pages mid-stream); hides discarded and unfinished ones; by id returns discarded", async () => {
-    const { conversations } = await omi.seed({ key: KEY, uid: "u", generate: { conversations: 30, segments: 1, lockedEvery: 5, discardedEvery: 7 } });
+    const { conversations } = await omi.seed({
+      key: KEY,
+      uid: "u",
+      generate: { conversations: 30, segments: 1, lockedEvery: 5, discardedEvery: 7 },
+    });
     await omi.editConversation(conversations[0]!.id, { status: "processing" });
     const page = await list("/v1/dev/user/conversations?limit=10&offset=10");
     // Listed: finished and not discarded (the first is still processing); the page is rows 10..19 of those.
-    const window = conversations.filter((c) => !c.discarded).slice(1).slice(10, 20);
+    const window = conversations
+      .filter((c) => !c.discarded)
+      .slice(1)
+      .slice(10, 20);
     expect(page.length).toBeLessThan(10);
     expect(page.map((c) => c.id)).toEqual(window.filter((c) => !c.locked).map((c) => c.id));
     const discarded = conversations.find((c) => c.discarded && !c.locked)!;
     expect((await call(`/v1/dev/user/conversations/${discarded.id}`)).status).toBe(200);
     const locked = conversations.find((c) => c.locked)!;
-    expect(await call(`/v1/dev/user/conversations/${locked.id}`)).toMatchObject({ status: 404, body: { detail: "Conversation not found" } });
+    expect(await call(`/v1/dev/user/conversations/${locked.id}`)).toMatchObject({
+      status: 404,
+      body: { detail: "Conversation not found" },
+    });
     expect(await list("/v1/dev/user/conversations?offset=100")).toEqual([]);
   });
 
   it("caps action items at 2000 rows before the offset; with a date orders by created_at", async () => {
-    await omi.seed({ key: KEY, uid: "u", scopes: ["conversations:read", "action_items:read", "action_items:write"], generate: { conversations: 1050, actionItemsPerConversation: 2, segments: 1 } });
+    await omi.seed({
+      key: KEY,
+      uid: "u",
+      scopes: ["conversations:read", "action_items:read", "action_items:write"],
+      generate: { conversations: 1050, actionItemsPerConversation: 2, segments: 1 },
+    });
     expect(await list("/v1/dev/user/action-items?limit=5000")).toHaveLength(1000);
     expect(await list("/v1/dev/user/action-items?limit=1000&offset=1000")).toHaveLength(1000);
     expect(await list("/v1/dev/user/action-items?limit=1000&offset=2000")).toEqual([]);
@@ -83,9 +111,19 @@ describe("fake Omi Developer API", () => {
   });
 
   it("PATCH sets and clears completed_at and bumps updated_at; 422 without fields; 404 unknown", async () => {
-    await omi.seed({ key: KEY, uid: "u", scopes: ["action_items:read", "action_items:write"], generate: { conversations: 1, actionItemsPerConversation: 1, segments: 1 } });
+    await omi.seed({
+      key: KEY,
+      uid: "u",
+      scopes: ["action_items:read", "action_items:write"],
+      generate: { conversations: 1, actionItemsPerConversation: 1, segments: 1 },
+    });
     const [item] = await list("/v1/dev/user/action-items");
-    const patch = (id: string, body: unknown) => call(`/v1/dev/user/action-items/${id}`, { method: "PATCH", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+    const patch = (id: string, body: unknown) =>
+      call(`/v1/dev/user/action-items/${id}`, {
+        method: "PATCH",
+        body: JSON.stringify(body),
+        headers: { "content-type": "application/json" },
+      });
     const done = await patch(item!.id as string, { completed: true });
     expect(done).toMatchObject({ status: 200, body: { completed: true, completed_at: expect.any(String) } });
     expect((done.body as { updated_at: string }).updated_at).not.toBe(item!.updated_at);
@@ -116,6 +154,9 @@ describe("fake Omi Developer API", () => {
   it("hides facts the person rejected; the self-check describes the key", async () => {
     await omi.seed({ key: KEY, uid: "u", generate: { facts: 14 } });
     expect(await list("/v1/dev/user/memories?limit=100")).toHaveLength(12);
-    expect((await call("/v1/dev/key")).body).toMatchObject({ key_prefix: KEY.slice(0, 12), scopes: ["conversations:read", "memories:read", "action_items:read"] });
+    expect((await call("/v1/dev/key")).body).toMatchObject({
+      key_prefix: KEY.slice(0, 12),
+      scopes: ["conversations:read", "memories:read", "action_items:read"],
+    });
   });
 });

@@ -21,7 +21,11 @@ export function devFake(fake: Pick<FakeOmi, "url">) {
   const get = async <T = Json[]>(path: string) => (await (await fetch(`${fake.url}/__fake/dev/${path}`)).json()) as T;
   return {
     seed: (body: { key?: string; uid: string; scopes?: string[] | null; selfCheck?: boolean; memoriesGate?: string; generate?: Json }) =>
-      post("seed", body) as Promise<{ conversations: { id: string; created_at: string; locked: boolean; discarded: boolean }[]; actionItems: number; facts: number }>,
+      post("seed", body) as Promise<{
+        conversations: { id: string; created_at: string; locked: boolean; discarded: boolean }[];
+        actionItems: number;
+        facts: number;
+      }>,
     addKey: (body: { key: string; uid: string; scopes?: string[] | null; selfCheck?: boolean }) => post("keys", body),
     revoke: (key: string) => post("revoke", { key }),
     config: (body: { boost?: number; windowSeconds?: number; limits?: Json }) => post("config", body),
@@ -29,8 +33,12 @@ export function devFake(fake: Pick<FakeOmi, "url">) {
     unavailable: (on: boolean) => post("unavailable", { on }),
     editConversation: (id: string, body: Json) => post(`conversations/${id}`, body),
     tickInOmi: (id: string, completed: boolean) => post(`action-items/${id}`, { completed }),
-    conversations: (uid: string) => get<(Json & { id: string; locked: boolean; discarded: boolean; created_at: string })[]>(`conversations?uid=${uid}`),
-    actionItems: (uid: string) => get<(Json & { id: string; conversation_id: string | null; description: string; completed: boolean; locked: boolean })[]>(`action-items?uid=${uid}`),
+    conversations: (uid: string) =>
+      get<(Json & { id: string; locked: boolean; discarded: boolean; created_at: string })[]>(`conversations?uid=${uid}`),
+    actionItems: (uid: string) =>
+      get<(Json & { id: string; conversation_id: string | null; description: string; completed: boolean; locked: boolean })[]>(
+        `action-items?uid=${uid}`,
+      ),
     webhookBody: (id: string) => get<Json>(`webhook-body/${id}`),
     patches: () => get<{ key: string; id: string; body: Json; status: number }[]>("patches"),
     calls: (key?: string) => get<{ key: string; path: string; status: number; buckets: string[] }[]>(`calls${key ? `?key=${key}` : ""}`),
@@ -74,7 +82,11 @@ export async function hubServer() {
         res.writeHead(404).end();
         return;
       }
-      const request = new Request(`http://localhost${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) });
+      const request = new Request(`http://localhost${req.url}`, {
+        method: "POST",
+        headers: req.headers as Record<string, string>,
+        body: Buffer.concat(chunks),
+      });
       const POST = await routeHandler(m[1] as WebhookEvent, Boolean(m[2]));
       const params: Record<string, string> = m[2] ? { token: decodeURIComponent(m[2]) } : {};
       const answer = await POST(request, { params: Promise.resolve(params) });

@@ -37,7 +37,15 @@ describe("import 1,000 conversations and 2,000 action items", () => {
       scopes: ["conversations:read", "action_items:read", "action_items:write", "memories:read"],
       // Every 50th conversation is locked (dropped from pages after they are read: short pages mid-stream),
       // every 97th discarded (never listed); 2 action items each plus 100 made in the Omi app = 2,100 items.
-      generate: { conversations: 1000, actionItemsPerConversation: 2, standaloneActionItems: 100, facts: 30, segments: 6, lockedEvery: 50, discardedEvery: 97 },
+      generate: {
+        conversations: 1000,
+        actionItemsPerConversation: 2,
+        standaloneActionItems: 100,
+        facts: 30,
+        segments: 6,
+        lockedEvery: 50,
+        discardedEvery: 97,
+      },
     });
     const listed = seeded.conversations.filter((c) => !c.locked && !c.discarded).map((c) => c.id);
     expect(listed.length).toBeGreaterThan(950);
@@ -99,7 +107,8 @@ describe("import 1,000 conversations and 2,000 action items", () => {
     await new Promise((r) => setTimeout(r, 1_600));
 
     // The new process resumes from the saved cursor: its first step reads the next page, not the first.
-    const offsetOf = async () => ((await getJob({ userId, id: job.id })).cursor as { conversations?: { offset: number } }).conversations?.offset ?? -1;
+    const offsetOf = async () =>
+      ((await getJob({ userId, id: job.id })).cursor as { conversations?: { offset: number } }).conversations?.offset ?? -1;
     const offsetBefore = await offsetOf();
     expect(offsetBefore).toBeGreaterThanOrEqual(500);
     const next = await claimJob();
@@ -134,7 +143,9 @@ describe("import 1,000 conversations and 2,000 action items", () => {
     // The import wrote the app-token rows the webhooks wrote: no owner.
     expect(memories.filter((m) => m.owner !== null)).toEqual([]);
 
-    const [segments] = await rows<{ n: number }>(sql`select count(*)::int as n from memory_segments s join memories m on m.id = s.memory_id where m.uid = ${UID}`);
+    const [segments] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from memory_segments s join memories m on m.id = s.memory_id where m.uid = ${UID}`,
+    );
     expect(segments!.n).toBe(listed.length * 6);
 
     // Every action item of an imported conversation knows Omi's id (read past Omi's 2,000-row cap).

@@ -72,7 +72,11 @@ describe("sync jobs", () => {
     await omi.unavailable(true);
     await step();
     const waiting = await view();
-    expect(waiting).toMatchObject({ state: "waiting", waitReason: "unavailable", lastError: expect.stringMatching(/not answering right now \(HTTP 503\)/) });
+    expect(waiting).toMatchObject({
+      state: "waiting",
+      waitReason: "unavailable",
+      lastError: expect.stringMatching(/not answering right now \(HTTP 503\)/),
+    });
     await omi.unavailable(false);
     const { rows } = await import("@/db/client");
     await rows(sql`update omi_sync_jobs set next_attempt_at = now()`); // the backoff (15 s) has passed

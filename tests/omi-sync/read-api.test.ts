@@ -27,9 +27,12 @@ async function account(uid: string) {
 
 async function get(path: string, token: string) {
   const url = new URL(`http://localhost${path}`);
-  const mod = url.pathname === "/api/v1/memories" ? await import("@/app/api/v1/memories/route") : await import("@/app/api/v1/memories/[id]/route");
+  const mod =
+    url.pathname === "/api/v1/memories" ? await import("@/app/api/v1/memories/route") : await import("@/app/api/v1/memories/[id]/route");
   const id = url.pathname.split("/")[4];
-  const res = await mod.GET(new Request(url, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve(id ? { id } : {}) });
+  const res = await mod.GET(new Request(url, { headers: { authorization: `Bearer ${token}` } }), {
+    params: Promise.resolve(id ? { id } : {}),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & { items: Record<string, unknown>[] } };
 }
 
@@ -60,7 +63,12 @@ describe("read API: omiId and microseconds", () => {
     const list = await get(`/api/v1/memories?omiId=${omiId}`, owner.token);
     const { body } = await get(`/api/v1/memories/${list.body.items[0]!.id as string}`, owner.token);
     expect(body).toMatchObject({ omiId, startedAt: "2026-03-12T16:41:03.120554Z" });
-    expect((body.actionItems as Record<string, unknown>[])[0]).toMatchObject({ omiId: null, dueAt: "2026-03-12T23:59:00.000Z", omiSync: null, lastChange: null });
+    expect((body.actionItems as Record<string, unknown>[])[0]).toMatchObject({
+      omiId: null,
+      dueAt: "2026-03-12T23:59:00.000Z",
+      omiSync: null,
+      lastChange: null,
+    });
   });
 
   it("another account's omiId finds nothing; an unknown one nothing", async () => {

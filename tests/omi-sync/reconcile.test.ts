@@ -23,7 +23,9 @@ const KEY = "omi_dev_reconcile_key_0001";
 
 async function callRoute(path: string, token: string) {
   const { GET } = await import("@/app/api/v1/deliveries/missed/route");
-  const res = await GET(new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+  const res = await GET(new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${token}` } }), {
+    params: Promise.resolve({}),
+  });
   return { status: res.status, body: (await res.json()) as { total: number; items: { omiId: string; memoryId: string; title: string }[] } };
 }
 
@@ -31,8 +33,15 @@ describe("reconcile", () => {
   it("fills what webhooks missed while the hub was down, and the Deliveries API says so", { timeout: 120_000 }, async () => {
     const hour = 3_600_000;
     // 20 conversations over the last ~40 hours (inside the 48-hour window), and 3 from four days ago.
-    const recent = await omi.seed({ key: KEY, uid: UID, generate: { conversations: 20, segments: 3, newest: new Date(Date.now() - hour).toISOString(), spacingMinutes: 120 } });
-    const old = await omi.seed({ uid: UID, generate: { conversations: 3, segments: 3, newest: new Date(Date.now() - 96 * hour).toISOString() } });
+    const recent = await omi.seed({
+      key: KEY,
+      uid: UID,
+      generate: { conversations: 20, segments: 3, newest: new Date(Date.now() - hour).toISOString(), spacingMinutes: 120 },
+    });
+    const old = await omi.seed({
+      uid: UID,
+      generate: { conversations: 3, segments: 3, newest: new Date(Date.now() - 96 * hour).toISOString() },
+    });
     const ids = recent.conversations.map((c) => c.id);
 
     const { userId, linkId } = await accountWithLink(UID, fake);
@@ -44,7 +53,8 @@ describe("reconcile", () => {
     const sim = await import("@/scripts/simulator");
     const hub = await hubServer();
     const target = { baseUrl: hub.url, token: personal, uid: UID, retries: false as const };
-    const send = async (which: string[]) => sim.sendMemoryBodies({ ...target, bodies: await Promise.all(which.map((id) => omi.webhookBody(id))) });
+    const send = async (which: string[]) =>
+      sim.sendMemoryBodies({ ...target, bodies: await Promise.all(which.map((id) => omi.webhookBody(id))) });
 
     // Omi delivered the first ten while the hub was up.
     const delivered = await send(ids.slice(10));
@@ -69,7 +79,10 @@ describe("reconcile", () => {
     const [queued] = await rows<{ id: string }>(sql`select id from omi_sync_jobs where kind = 'reconcile'`);
     const { toJobView } = await import("@/lib/omi-sync/jobs");
     const job = toJobView(await runUntilSettled(queued!.id));
-    expect(job).toMatchObject({ state: "done", counts: { conversationsRead: 20, conversationsCreated: 10, conversationsUpdated: 1, missing: 10 } });
+    expect(job).toMatchObject({
+      state: "done",
+      counts: { conversationsRead: 20, conversationsCreated: 10, conversationsUpdated: 1, missing: 10 },
+    });
 
     const held = await rows<{ omi_id: string; n: number; title: string; revisions: number; owner: string | null }>(
       sql`select omi_id, count(*)::int as n, max(title) as title, max(revisions) as revisions, max(owner_user_id) as owner from memories where uid = ${UID} group by omi_id`,

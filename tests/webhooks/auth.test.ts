@@ -68,7 +68,11 @@ describe("who sent it", () => {
   it("personal token + the account's signing secret: valid", async () => {
     const { setSigningSecret } = await import("@/lib/auth/webhook-tokens");
     await setSigningSecret(user.id, PERSONAL_SECRET);
-    const sent = await send("memory", { pathToken: user.token, body, headers: { "x-omi-signature": sign({ secret: PERSONAL_SECRET, uid: UID, body }) } });
+    const sent = await send("memory", {
+      pathToken: user.token,
+      body,
+      headers: { "x-omi-signature": sign({ secret: PERSONAL_SECRET, uid: UID, body }) },
+    });
     expect(sent.status).toBe(200);
     expect(await deliveryOf(sent)).toMatchObject({ auth: "personal", signature: "valid" });
   });
@@ -76,19 +80,31 @@ describe("who sent it", () => {
   it("personal token signed with the app-wide secret while the account has its own: 401", async () => {
     const { setSigningSecret } = await import("@/lib/auth/webhook-tokens");
     await setSigningSecret(user.id, PERSONAL_SECRET);
-    const sent = await send("memory", { pathToken: user.token, body, headers: { "x-omi-signature": sign({ secret: APP_SECRET, uid: UID, body }) } });
+    const sent = await send("memory", {
+      pathToken: user.token,
+      body,
+      headers: { "x-omi-signature": sign({ secret: APP_SECRET, uid: UID, body }) },
+    });
     expect(sent.status).toBe(401);
     expect(await h.db.select().from(h.memories)).toHaveLength(0);
   });
 
   it("personal token without a personal secret falls back to the app-wide secret", async () => {
-    const sent = await send("memory", { pathToken: user.token, body, headers: { "x-omi-signature": sign({ secret: APP_SECRET, uid: UID, body }) } });
+    const sent = await send("memory", {
+      pathToken: user.token,
+      body,
+      headers: { "x-omi-signature": sign({ secret: APP_SECRET, uid: UID, body }) },
+    });
     expect(sent.status).toBe(200);
     expect(await deliveryOf(sent)).toMatchObject({ signature: "valid", ownerUserId: user.id });
   });
 
   it("a valid signature alone (no token) authenticates as the app, owner null", async () => {
-    const sent = await send("memory", { pathToken: null, body, headers: { "x-omi-signature": sign({ secret: APP_SECRET, uid: UID, body }) } });
+    const sent = await send("memory", {
+      pathToken: null,
+      body,
+      headers: { "x-omi-signature": sign({ secret: APP_SECRET, uid: UID, body }) },
+    });
     expect(sent.status).toBe(200);
     expect(await deliveryOf(sent)).toMatchObject({ auth: "signature", signature: "valid", ownerUserId: null });
     const [m] = await h.db.select().from(h.memories);

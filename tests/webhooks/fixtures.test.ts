@@ -147,7 +147,18 @@ describe("memory fixtures", () => {
     const sent = await send("memory", { body: fixtureBody("memory-devtools-trigger.json") });
     expect(sent.status).toBe(200);
     const m = await memoryRow();
-    for (const key of ["title", "overview", "emoji", "category", "language", "discarded", "startedAt", "finishedAt", "transcriptText", "actionItemCount"] as const) {
+    for (const key of [
+      "title",
+      "overview",
+      "emoji",
+      "category",
+      "language",
+      "discarded",
+      "startedAt",
+      "finishedAt",
+      "transcriptText",
+      "actionItemCount",
+    ] as const) {
       expect(m[key], key).toEqual(fromBackend[key]);
     }
     expect(m.source).toBe("omi");

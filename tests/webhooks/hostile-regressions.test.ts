@@ -53,7 +53,10 @@ describe("webhooks refuse what Postgres cannot store, with the table's answers",
   it("a giant (indexed) memory or segment id is a 422, not a btree error", async () => {
     const huge = "ü".repeat(50_000) + "z".repeat(50_000);
     expect((await send("memory", { body: JSON.stringify({ id: huge }) })).status).toBe(422);
-    expect((await send("realtime", { body: JSON.stringify({ session_id: UID, segments: [{ id: huge, text: "hi", start: 0, end: 1 }] }) })).status).toBe(422);
+    expect(
+      (await send("realtime", { body: JSON.stringify({ session_id: UID, segments: [{ id: huge, text: "hi", start: 0, end: 1 }] }) }))
+        .status,
+    ).toBe(422);
   });
 
   it("a bad uid without a valid token is still a 401", async () => {

@@ -24,9 +24,7 @@ describe("delivery keys", () => {
     ["button", (): string => '{"tap":1}', "buttonEvents"],
     ["day-summary", (): string => fixtureBody("day-summary.json"), "daySummaries"],
   ] as const)("3 concurrent copies of one %s delivery store one record", async (event, body, table) => {
-    const results = await Promise.all(
-      [1, 2, 3].map(() => send(event, { body: body(), headers: { "idempotency-key": "same-key-1" } })),
-    );
+    const results = await Promise.all([1, 2, 3].map(() => send(event, { body: body(), headers: { "idempotency-key": "same-key-1" } })));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(results.every((r) => JSON.stringify(r.json) === "{}")).toBe(true);
     const rows = await h.db.select().from(h[table]);

@@ -44,7 +44,8 @@ export async function postWebhook(event: WebhookEvent, call: WebhookCall): Promi
   const slash = call.trailingSlash ? "/" : "";
   const urlPath = call.token ? `/api/webhooks/${event}/${call.token}${slash}` : `/api/webhooks/${event}${slash}`;
   const headers = new Headers(call.headers);
-  const contentType = call.contentType === undefined ? (event === "audio" ? "application/octet-stream" : "application/json") : call.contentType;
+  const contentType =
+    call.contentType === undefined ? (event === "audio" ? "application/octet-stream" : "application/json") : call.contentType;
   if (contentType) headers.set("content-type", contentType);
   const raw = call.body ?? "{}";
   const body = typeof raw === "string" || raw instanceof Uint8Array ? raw : JSON.stringify(raw);

@@ -45,8 +45,14 @@ beforeEach(() => resetTables());
 describe("simulator → webhook handlers", () => {
   it.each([
     ["current query strings, base URL + token", { legacy: false, secret: undefined, url: () => base, token: APP_TOKEN }],
-    ["legacy query strings, Settings-style event URL", { legacy: true, secret: undefined, url: () => `${base}/api/webhooks/memory/${APP_TOKEN}`, token: undefined }],
-    ["signed, ?token= template, legacy", { legacy: true, secret: APP_SECRET, url: () => `${base}/api/webhooks/{event}?token=${APP_TOKEN}`, token: undefined }],
+    [
+      "legacy query strings, Settings-style event URL",
+      { legacy: true, secret: undefined, url: () => `${base}/api/webhooks/memory/${APP_TOKEN}`, token: undefined },
+    ],
+    [
+      "signed, ?token= template, legacy",
+      { legacy: true, secret: APP_SECRET, url: () => `${base}/api/webhooks/{event}?token=${APP_TOKEN}`, token: undefined },
+    ],
     ["signature only, no token", { legacy: false, secret: APP_SECRET, url: () => base, token: undefined }],
   ])("sends every event and all of it is stored (%s)", async (_name, o) => {
     const target = { baseUrl: o.url(), token: o.token, uid: "sim-uid", secret: o.secret, legacy: o.legacy, retries: false };
@@ -82,11 +88,15 @@ describe("simulator → webhook handlers", () => {
     expect(sim.requestUrl({ ...t, legacy: true }, "audio", { sample_rate: "16000" })).toBe(
       "https://hub.example/api/webhooks/audio/ohw_T?sample_rate=16000?uid=U 1",
     );
-    expect(sim.requestUrl(t, "audio", { sample_rate: "16000" })).toBe("https://hub.example/api/webhooks/audio/ohw_T?sample_rate=16000&uid=U+1");
+    expect(sim.requestUrl(t, "audio", { sample_rate: "16000" })).toBe(
+      "https://hub.example/api/webhooks/audio/ohw_T?sample_rate=16000&uid=U+1",
+    );
     expect(sim.requestUrl({ baseUrl: "https://hub.example/api/webhooks/{event}?token=T", uid: "U", legacy: true }, "memory")).toBe(
       "https://hub.example/api/webhooks/memory?token=T?uid=U",
     );
-    expect(sim.eventUrl({ baseUrl: "https://hub.example/", token: "ohw_T" }, "day-summary")).toBe("https://hub.example/api/webhooks/day-summary/ohw_T");
+    expect(sim.eventUrl({ baseUrl: "https://hub.example/", token: "ohw_T" }, "day-summary")).toBe(
+      "https://hub.example/api/webhooks/day-summary/ohw_T",
+    );
   });
 
   it("retries a 503 with the same Idempotency-Key", async () => {

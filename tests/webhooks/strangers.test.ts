@@ -31,7 +31,12 @@ async function attempt(path: string, body: BodyInit, headers: Record<string, str
   const withToken = /^\/api\/webhooks\/memory\/[^/?]+/.test(path);
   const POST = await routeHandler("memory", withToken);
   const token = withToken ? path.split("/")[4]!.split("?")[0]! : undefined;
-  const req = new Request(`http://localhost${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body, duplex: "half" } as RequestInit);
+  const req = new Request(`http://localhost${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+    duplex: "half",
+  } as RequestInit);
   const params: Record<string, string> = token ? { token } : {};
   return POST(req, { params: Promise.resolve(params) });
 }
@@ -40,7 +45,11 @@ describe("strangers", () => {
   it("300 unauthenticated 16 KB attempts: all 401, no delivery row, under 300 KB of database", async () => {
     const body = JSON.stringify({ id: "m", pad: "x".repeat(16 * 1024) });
     const before = await loggedBytes();
-    const paths = [`/api/webhooks/memory?uid=${UID}`, `/api/webhooks/memory/ohw_guess?uid=${UID}`, `/api/webhooks/memory?token=nope&uid=${UID}`];
+    const paths = [
+      `/api/webhooks/memory?uid=${UID}`,
+      `/api/webhooks/memory/ohw_guess?uid=${UID}`,
+      `/api/webhooks/memory?token=nope&uid=${UID}`,
+    ];
     for (let i = 0; i < 300; i++) {
       const res = await attempt(paths[i % 3]!, body, { "content-length": String(body.length) });
       expect(res.status).toBe(401);
@@ -78,7 +87,8 @@ describe("strangers", () => {
     if (intoMinute > 45_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinute));
     const from = (address: string) => ({ "x-forwarded-for": address });
     const statuses: number[] = [];
-    for (let i = 0; i < 125; i++) statuses.push((await attempt(`/api/webhooks/memory/ohw_nope?uid=${UID}`, "{}", from("203.0.113.7"))).status);
+    for (let i = 0; i < 125; i++)
+      statuses.push((await attempt(`/api/webhooks/memory/ohw_nope?uid=${UID}`, "{}", from("203.0.113.7"))).status);
     expect(statuses.slice(0, 120).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(120)).toEqual([429, 429, 429, 429, 429]);
     const limited = await attempt(`/api/webhooks/memory/ohw_nope?uid=${UID}`, "{}", from("203.0.113.7"));

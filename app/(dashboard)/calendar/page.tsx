@@ -78,7 +78,12 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
             {monthName}
           </h2>
           <nav aria-label="Months" className="flex items-center gap-2">
-            <ButtonLink variant="secondary" size="sm" href={calendarHref({ month: previous, uid })} aria-label={`Previous month, ${formatMonth(previous)}`}>
+            <ButtonLink
+              variant="secondary"
+              size="sm"
+              href={calendarHref({ month: previous, uid })}
+              aria-label={`Previous month, ${formatMonth(previous)}`}
+            >
               <ChevronLeft className="size-4" aria-hidden />
               <span className="hidden sm:inline">Previous</span>
             </ButtonLink>
@@ -87,7 +92,12 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
                 Today
               </ButtonLink>
             ) : null}
-            <ButtonLink variant="secondary" size="sm" href={calendarHref({ month: next, uid })} aria-label={`Next month, ${formatMonth(next)}`}>
+            <ButtonLink
+              variant="secondary"
+              size="sm"
+              href={calendarHref({ month: next, uid })}
+              aria-label={`Next month, ${formatMonth(next)}`}
+            >
               <span className="hidden sm:inline">Next</span>
               <ChevronRight className="size-4" aria-hidden />
             </ButtonLink>

@@ -15,9 +15,12 @@ export default function NotificationsPage() {
         description="Push messages to your phone through Omi: send one now, or let rules react to what you say, your memories and your day."
       />
       {!omiApiConfigured ? (
-        <p role="note" className="mb-6 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
-          Omi API credentials (OMI_APP_ID, OMI_APP_SECRET) are not set, so only live-transcript rules that answer in the realtime reply can reach your
-          phone. Everything else is logged as failed with the reason.
+        <p
+          role="note"
+          className="mb-6 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+        >
+          Omi API credentials (OMI_APP_ID, OMI_APP_SECRET) are not set, so only live-transcript rules that answer in the realtime reply can
+          reach your phone. Everything else is logged as failed with the reason.
         </p>
       ) : null}
       <div className="grid gap-6">

@@ -16,7 +16,9 @@ export const POST = route({ auth: mcpCaller }, async ({ req, user }) => handleMc
 
 /** Stateless: no event stream to open and no session to end. */
 function notAllowed(): Response {
-  return errorResponse(new AppError("method_not_allowed", "This MCP server answers POST only (stateless Streamable HTTP)", undefined, { allow: "POST" }));
+  return errorResponse(
+    new AppError("method_not_allowed", "This MCP server answers POST only (stateless Streamable HTTP)", undefined, { allow: "POST" }),
+  );
 }
 
 export { notAllowed as GET, notAllowed as DELETE };

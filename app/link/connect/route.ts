@@ -20,5 +20,8 @@ export function GET(req: Request): Response {
     "SameSite=Lax",
     ...(secure ? ["Secure"] : []),
   ].join("; ");
-  return new Response(null, { status: 302, headers: { location: omiAuthorizeUrl(state), "set-cookie": cookie, "cache-control": "no-store" } });
+  return new Response(null, {
+    status: 302,
+    headers: { location: omiAuthorizeUrl(state), "set-cookie": cookie, "cache-control": "no-store" },
+  });
 }

@@ -73,4 +73,5 @@ export function useReplayDelivery(id: string) {
 }
 
 /** Sends one part of the sample data through the account's own webhook URLs. */
-export const sendSamplePart = (part: (typeof samplePartNames)[number]) => sendJson("POST", "/api/v1/sample-data", sampleDataResultSchema, { part });
+export const sendSamplePart = (part: (typeof samplePartNames)[number]) =>
+  sendJson("POST", "/api/v1/sample-data", sampleDataResultSchema, { part });

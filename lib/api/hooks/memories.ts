@@ -59,7 +59,8 @@ export function useActionItems(status: ActionItemStatus, { refetchInterval }: { 
 export function useSetActionItemCompleted(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (completed: boolean) => sendJson("PATCH", `/api/v1/action-items/${encodeURIComponent(id)}`, actionItemSchema, { completed }),
+    mutationFn: (completed: boolean) =>
+      sendJson("PATCH", `/api/v1/action-items/${encodeURIComponent(id)}`, actionItemSchema, { completed }),
     onSuccess: () => client.invalidateQueries({ queryKey: actionItemKeys.all }),
   });
 }

@@ -31,7 +31,8 @@ export function useRules() {
 export function useSaveRule(rule?: RuleView) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: RuleInput) => (rule ? sendJson("PATCH", rulePath(rule.id), ruleSchema, body) : sendJson("POST", "/api/v1/notification-rules", ruleSchema, body)),
+    mutationFn: (body: RuleInput) =>
+      rule ? sendJson("PATCH", rulePath(rule.id), ruleSchema, body) : sendJson("POST", "/api/v1/notification-rules", ruleSchema, body),
     onSuccess: () => client.invalidateQueries({ queryKey: notificationKeys.rules() }),
   });
 }
@@ -55,7 +56,8 @@ export function useDeleteRule(rule: RuleView) {
 /** What a rule would send for sample data, without sending. */
 export function useTestRule() {
   return useMutation({
-    mutationFn: (body: { rule: RuleInput; sampleText?: string }) => sendJson("POST", "/api/v1/notification-rules/test", ruleTestAnswer, body),
+    mutationFn: (body: { rule: RuleInput; sampleText?: string }) =>
+      sendJson("POST", "/api/v1/notification-rules/test", ruleTestAnswer, body),
   });
 }
 
@@ -70,7 +72,10 @@ export function useNotificationLog({ refetchInterval }: { refetchInterval?: numb
 }
 
 export function useNotificationSettings() {
-  return useQuery({ queryKey: notificationKeys.settings(), queryFn: () => fetchJson("/api/v1/notification-settings", notificationSettingsSchema) });
+  return useQuery({
+    queryKey: notificationKeys.settings(),
+    queryFn: () => fetchJson("/api/v1/notification-settings", notificationSettingsSchema),
+  });
 }
 
 export function useSaveQuietHours() {

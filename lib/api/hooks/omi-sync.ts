@@ -2,7 +2,15 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiPath, fetchJson, sendJson } from "@/lib/api/client";
 import { okSchema } from "@/lib/api/schemas/links";
-import { factListSchema, missedListSchema, omiConnectionSchema, omiSyncOverviewSchema, syncJobSchema, type OmiSyncOverview, type SyncJob } from "@/lib/api/schemas/omi-sync";
+import {
+  factListSchema,
+  missedListSchema,
+  omiConnectionSchema,
+  omiSyncOverviewSchema,
+  syncJobSchema,
+  type OmiSyncOverview,
+  type SyncJob,
+} from "@/lib/api/schemas/omi-sync";
 
 export const omiSyncKeys = {
   all: ["omi-sync"] as const,
@@ -35,7 +43,10 @@ export function useConnectKey(linkId: string) {
 
 export function useStartSync(linkId: string) {
   const refresh = useRefreshOverview();
-  return useMutation({ mutationFn: (what: "import" | "reconcile") => sendJson("POST", `${linkPath(linkId)}/${what}`, syncJobSchema), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (what: "import" | "reconcile") => sendJson("POST", `${linkPath(linkId)}/${what}`, syncJobSchema),
+    onSuccess: refresh,
+  });
 }
 
 export function useCancelSync() {
@@ -53,7 +64,11 @@ export const stepSyncJob = (jobId: string) => sendJson("POST", `${jobPath(jobId)
 
 /** Puts a job's new state into the overview without waiting for the next poll. */
 export function withJob(overview: OmiSyncOverview, job: SyncJob): OmiSyncOverview {
-  return { links: overview.links.map((l) => (l.connection?.activeJob?.id === job.id ? { ...l, connection: { ...l.connection, activeJob: job } } : l)) };
+  return {
+    links: overview.links.map((l) =>
+      l.connection?.activeJob?.id === job.id ? { ...l, connection: { ...l.connection, activeJob: job } } : l,
+    ),
+  };
 }
 
 export function useFacts(q: string, category: string) {

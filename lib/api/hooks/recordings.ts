@@ -1,7 +1,13 @@
 /** Recordings in the browser: the list, one recording's waveform and transcript, delete, retention. */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiPath, fetchJson, sendJson } from "@/lib/api/client";
-import { audioRetentionSchema, deletedSchema, recordingDetailSchema, recordingListSchema, type RecordingSummary } from "@/lib/api/schemas/recordings";
+import {
+  audioRetentionSchema,
+  deletedSchema,
+  recordingDetailSchema,
+  recordingListSchema,
+  type RecordingSummary,
+} from "@/lib/api/schemas/recordings";
 
 export const recordingKeys = {
   all: ["recordings"] as const,
@@ -47,5 +53,7 @@ export function useDeleteRecording(id: string, { onDeleted }: { onDeleted?: () =
 
 /** Days to keep audio; null keeps it forever. */
 export function useSaveAudioRetention() {
-  return useMutation({ mutationFn: (days: number | null) => sendJson("PATCH", "/api/v1/recordings/retention", audioRetentionSchema, { days }) });
+  return useMutation({
+    mutationFn: (days: number | null) => sendJson("PATCH", "/api/v1/recordings/retention", audioRetentionSchema, { days }),
+  });
 }

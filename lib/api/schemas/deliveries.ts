@@ -66,7 +66,6 @@ export const replayResultSchema = z.object({
 });
 export type ReplayResult = z.infer<typeof replayResultSchema>;
 
-
 /** "2xx" | "4xx" | "5xx" or an exact code like "422". */
 export const statusFilterSchema = z.string().regex(/^(?:[1-5]xx|[1-5]\d\d)$/i, "use 2xx, 4xx, 5xx or an exact status like 422");
 
@@ -110,7 +109,9 @@ export const deliveriesOverviewSchema = z.object({
   consecutiveFailures: z.array(z.object({ event: z.enum(webhookEvents), count: z.number().int() })),
   operator: z.boolean(),
   /** Operators: requests refused before authentication in the period (counted, never logged one by one). */
-  refusals: z.object({ total: z.number().int(), addresses: z.array(z.object({ address: z.string(), count: z.number().int() })) }).nullable(),
+  refusals: z
+    .object({ total: z.number().int(), addresses: z.array(z.object({ address: z.string(), count: z.number().int() })) })
+    .nullable(),
   total: z.number().int(),
 });
 export type DeliveriesOverview = z.infer<typeof deliveriesOverviewSchema>;

@@ -47,9 +47,7 @@ export const memoryListSchema = z.object({
 });
 export type MemoryList = z.infer<typeof memoryListSchema>;
 
-const booleanParam = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const booleanParam = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 /** GET /api/v1/memories query. Empty values count as absent (forms send them). */
 export const memoryListQuerySchema = z.object({
@@ -106,7 +104,12 @@ export const memoryDetailSchema = memorySummarySchema.extend({
   actionItems: z.array(actionItemSchema),
   sections: z.array(z.object({ heading: z.string(), bodyMarkdown: z.string() })),
   events: z.array(
-    z.object({ title: z.string(), description: z.string().nullable(), start: z.string().nullable(), durationMinutes: z.number().nullable() }),
+    z.object({
+      title: z.string(),
+      description: z.string().nullable(),
+      start: z.string().nullable(),
+      durationMinutes: z.number().nullable(),
+    }),
   ),
   calendarEvent: z
     .object({

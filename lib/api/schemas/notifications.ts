@@ -81,7 +81,11 @@ const ruleFields = z.object({
 export const ruleBody = ruleFields.superRefine((rule, ctx) => {
   const needed = scopeReadBy(rule.trigger.kind);
   if (!rule.scopes.includes(needed)) {
-    ctx.addIssue({ code: "custom", path: ["scopes"], message: `This trigger reads the ${needed.replace("_", " ")}: declare the ${needed} scope` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["scopes"],
+      message: `This trigger reads the ${needed.replace("_", " ")}: declare the ${needed} scope`,
+    });
   }
   if (rule.mode === "template") {
     if (!rule.template) {

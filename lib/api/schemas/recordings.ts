@@ -58,7 +58,6 @@ export const recordingDetailSchema = recordingSummarySchema.extend({
 });
 export type RecordingDetail = z.infer<typeof recordingDetailSchema>;
 
-
 /** GET /api/v1/recordings query: recordings started in [from, to), newest first. */
 export const recordingListQuerySchema = z.object({
   from: z.preprocess(emptyToUndefined, dateParam.optional()),

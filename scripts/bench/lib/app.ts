@@ -28,7 +28,10 @@ export async function ensureDatabase(url: string, { fresh = false } = {}): Promi
   const [exists] = await sql`select 1 from pg_database where datname = ${name}`;
   if (!exists) await sql.unsafe(`create database "${name}"`);
   await sql.end();
-  const r = spawnSync("npx", ["tsx", "--require", "./scripts/server-only.cjs", "db/migrate.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+  const r = spawnSync("npx", ["tsx", "--require", "./scripts/server-only.cjs", "db/migrate.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: url },
+  });
   if (r.status !== 0) throw new Error("migrating the bench database failed");
 }
 
@@ -44,7 +47,15 @@ export function ensureBuild({ rebuild = false } = {}): void {
 
 export type RunningApp = { port: number; url: string; pid: number; rss: () => number; stop: () => Promise<void> };
 
-export async function startApp({ port, databaseUrl, env = {} }: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<RunningApp> {
+export async function startApp({
+  port,
+  databaseUrl,
+  env = {},
+}: {
+  port: number;
+  databaseUrl: string;
+  env?: Record<string, string>;
+}): Promise<RunningApp> {
   const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", String(port)], {
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],

@@ -7,10 +7,16 @@ import { pgbouncerBinary, startPgBouncer } from "../../pgbouncer";
 
 export type DatabaseMode = { label: "direct" | "PgBouncer"; env: Record<string, string> };
 
-export async function databaseModes(databaseUrl: string): Promise<{ modes: DatabaseMode[]; missing: string | null; stop: () => Promise<void> }> {
+export async function databaseModes(
+  databaseUrl: string,
+): Promise<{ modes: DatabaseMode[]; missing: string | null; stop: () => Promise<void> }> {
   const direct: DatabaseMode = { label: "direct", env: { DATABASE_URL: databaseUrl } };
-  if (!pgbouncerBinary()) return { modes: [direct], missing: "PgBouncer is not installed (apt-get install pgbouncer)", stop: async () => {} };
+  if (!pgbouncerBinary())
+    return { modes: [direct], missing: "PgBouncer is not installed (apt-get install pgbouncer)", stop: async () => {} };
   const bouncer = await startPgBouncer({ upstream: databaseUrl, poolSize: 20 });
-  const pooled: DatabaseMode = { label: "PgBouncer", env: { DATABASE_URL: bouncer.pooledUrlFor(databaseUrl), DATABASE_URL_UNPOOLED: databaseUrl } };
+  const pooled: DatabaseMode = {
+    label: "PgBouncer",
+    env: { DATABASE_URL: bouncer.pooledUrlFor(databaseUrl), DATABASE_URL_UNPOOLED: databaseUrl },
+  };
   return { modes: [direct, pooled], missing: null, stop: bouncer.stop };
 }

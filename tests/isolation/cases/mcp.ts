@@ -13,11 +13,20 @@ const handler = () => import("@/app/api/mcp/route").then((m) => m.POST);
 const headers = { accept: "application/json, text/event-stream" };
 
 type RpcAnswer = {
-  result?: { isError?: boolean; content?: { text?: string }[]; structuredContent?: { items?: { id?: string }[] } & Record<string, unknown> };
+  result?: {
+    isError?: boolean;
+    content?: { text?: string }[];
+    structuredContent?: { items?: { id?: string }[] } & Record<string, unknown>;
+  };
   error?: { message?: string };
 };
 
-const toolCall = (name: string, args: Record<string, unknown>) => ({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } });
+const toolCall = (name: string, args: Record<string, unknown>) => ({
+  jsonrpc: "2.0",
+  id: 1,
+  method: "tools/call",
+  params: { name, arguments: args },
+});
 
 /** A tool call on one of the owner's ids: the owner's answer is no error, another account's is "… not found". */
 function resource(name: string, args: Record<string, unknown>): IsolationRequest {
@@ -50,7 +59,12 @@ const hasId = (id: string) => (content: Record<string, unknown>) => ((content.it
 
 async function ownMemory(owner: TestAccount) {
   const word = `zq${randomUUID().slice(0, 8)}`;
-  const id = await seedMemory({ uid: owner.uid, title: "Isolation", segments: [{ text: `only the owner said ${word}` }], actionItems: [{ description: "task" }] });
+  const id = await seedMemory({
+    uid: owner.uid,
+    title: "Isolation",
+    segments: [{ text: `only the owner said ${word}` }],
+    actionItems: [{ description: "task" }],
+  });
   const memory = await getMemory({ scope: { userId: owner.userId, uids: [owner.uid] }, id });
   return { id, word, actionItemId: memory!.actionItems[0]!.id };
 }
@@ -72,7 +86,10 @@ async function ownLiveAndAudio(owner: TestAccount): Promise<{ sessionId: string;
     new Request(`http://localhost/api/webhooks/realtime/${owner.webhookToken}?uid=${owner.uid}`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ session_id: owner.uid, segments: [{ id: `seg-${owner.uid}`, text: "isolation line", is_user: true, start: 0, end: 1 }] }),
+      body: JSON.stringify({
+        session_id: owner.uid,
+        segments: [{ id: `seg-${owner.uid}`, text: "isolation line", is_user: true, start: 0, end: 1 }],
+      }),
     }),
     ctx,
   );

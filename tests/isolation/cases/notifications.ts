@@ -17,7 +17,12 @@ async function ruleOf(owner: TestAccount): Promise<string> {
   const { ruleBody } = await import("@/lib/api/schemas/notifications");
   const rule = await createRule({
     userId: owner.userId,
-    body: ruleBody.parse({ name: `rule ${owner.uid}`, trigger: { kind: "keyword", keywords: ["x"] }, scopes: ["transcript"], template: "x" }),
+    body: ruleBody.parse({
+      name: `rule ${owner.uid}`,
+      trigger: { kind: "keyword", keywords: ["x"] },
+      scopes: ["transcript"],
+      template: "x",
+    }),
   });
   return rule.id;
 }

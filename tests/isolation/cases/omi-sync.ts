@@ -24,7 +24,10 @@ async function fakeOmi(): Promise<FakeOmi> {
 async function omiKeyFor(owner: TestAccount): Promise<string> {
   const omi = await fakeOmi();
   const key = `omi_dev_iso${randomBytes(8).toString("hex")}`;
-  const res = await fetch(`${omi.url}/__fake/dev/seed`, { method: "POST", body: JSON.stringify({ key, uid: owner.uid, generate: { conversations: 2, facts: 1 } }) });
+  const res = await fetch(`${omi.url}/__fake/dev/seed`, {
+    method: "POST",
+    body: JSON.stringify({ key, uid: owner.uid, generate: { conversations: 2, facts: 1 } }),
+  });
   if (!res.ok) throw new Error(`fake seed: ${res.status}`);
   return key;
 }
@@ -56,13 +59,21 @@ async function fact(owner: TestAccount): Promise<{ id: string; word: string }> {
   const { eq } = await import("drizzle-orm");
   const word = `zq${randomBytes(4).toString("hex")}`;
   const omiId = `fact-${word}`;
-  await storeFacts({ userId: owner.userId, uid: owner.uid, facts: [{ id: omiId, content: `Likes ${word}`, category: "interesting" }], seenAt: new Date() });
+  await storeFacts({
+    userId: owner.userId,
+    uid: owner.uid,
+    facts: [{ id: omiId, content: `Likes ${word}`, category: "interesting" }],
+    seenAt: new Date(),
+  });
   const [row] = await db.select({ id: omiFacts.id }).from(omiFacts).where(eq(omiFacts.omiId, omiId));
   return { id: row!.id, word };
 }
 
-const hasItem = (id: string, field = "id") => (body: unknown) =>
-  Array.isArray((body as { items?: unknown })?.items) && (body as { items: Record<string, unknown>[] }).items.some((i) => i[field] === id);
+const hasItem =
+  (id: string, field = "id") =>
+  (body: unknown) =>
+    Array.isArray((body as { items?: unknown })?.items) &&
+    (body as { items: Record<string, unknown>[] }).items.some((i) => i[field] === id);
 
 const cases: IsolationCase[] = [
   {
@@ -73,7 +84,8 @@ const cases: IsolationCase[] = [
       const { linkId } = await connected(owner);
       return {
         path: "/api/v1/omi-sync/links",
-        contains: (body) => ((body as { links?: { linkId: string; connection: unknown }[] }).links ?? []).some((l) => l.linkId === linkId && l.connection),
+        contains: (body) =>
+          ((body as { links?: { linkId: string; connection: unknown }[] }).links ?? []).some((l) => l.linkId === linkId && l.connection),
       };
     },
   },
@@ -86,7 +98,10 @@ const cases: IsolationCase[] = [
     handler: () => import("@/app/api/v1/omi-sync/links/[linkId]/route").then((m) => m.PUT),
     setup: async (owner) => {
       const omi = await fakeOmi();
-      await fetch(`${omi.url}/__fake/dev/keys`, { method: "POST", body: JSON.stringify({ key: "omi_dev_isolation_connect", uid: owner.uid }) });
+      await fetch(`${omi.url}/__fake/dev/keys`, {
+        method: "POST",
+        body: JSON.stringify({ key: "omi_dev_isolation_connect", uid: owner.uid }),
+      });
       const linkId = await linkIdOf(owner);
       return { path: `/api/v1/omi-sync/links/${linkId}`, params: { linkId } };
     },

@@ -19,7 +19,15 @@ import { RecordingTranscript } from "./recording-transcript";
 /** New audio shows up without a reload while the phone streams. */
 const REFRESH_MS = 15_000;
 
-export function AudioView({ timeZone, audioWebhookUrl, initialId }: { timeZone: string; audioWebhookUrl: string; initialId: string | null }) {
+export function AudioView({
+  timeZone,
+  audioWebhookUrl,
+  initialId,
+}: {
+  timeZone: string;
+  audioWebhookUrl: string;
+  initialId: string | null;
+}) {
   const [chosenId, setChosenId] = useState<string | null>(initialId);
   const list = useRecordings({ refetchInterval: REFRESH_MS });
   const items: RecordingSummary[] = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -31,7 +39,8 @@ export function AudioView({ timeZone, audioWebhookUrl, initialId }: { timeZone: 
   };
 
   if (list.isPending) return <AudioSkeletonBody />;
-  if (list.isError) return <ErrorState title="Your recordings could not be loaded" message={list.error.message} onRetry={() => void list.refetch()} />;
+  if (list.isError)
+    return <ErrorState title="Your recordings could not be loaded" message={list.error.message} onRetry={() => void list.refetch()} />;
   if (items.length === 0) return <NoRecordings audioWebhookUrl={audioWebhookUrl} />;
 
   return (
@@ -56,7 +65,13 @@ export function AudioView({ timeZone, audioWebhookUrl, initialId }: { timeZone: 
         </h2>
         <RecordingList items={items} timeZone={timeZone} selectedId={selected?.id ?? null} onSelect={select} />
         {list.hasNextPage ? (
-          <Button variant="secondary" size="sm" className="mt-4 w-full" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="mt-4 w-full"
+            disabled={list.isFetchingNextPage}
+            onClick={() => void list.fetchNextPage()}
+          >
             {list.isFetchingNextPage ? "Loading…" : "Show older recordings"}
           </Button>
         ) : null}
@@ -70,9 +85,15 @@ function SelectedRecording({ summary, timeZone, onDeleted }: { summary: Recordin
   const [current, setCurrent] = useState(0);
   // Read again when the recording grows; the previous one shows meanwhile.
   const detail = useRecording(summary);
-  const started = new Intl.DateTimeFormat(undefined, { weekday: "short", dateStyle: undefined, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone }).format(
-    new Date(summary.startedAt),
-  );
+  const started = new Intl.DateTimeFormat(undefined, {
+    weekday: "short",
+    dateStyle: undefined,
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+  }).format(new Date(summary.startedAt));
 
   return (
     <>
@@ -81,8 +102,8 @@ function SelectedRecording({ summary, timeZone, onDeleted }: { summary: Recordin
           <div>
             <CardTitle id="player-heading">Recording of {started}</CardTitle>
             <p className="tabular text-sm text-zinc-600 dark:text-zinc-400">
-              {formatDuration(summary.durationSeconds)} · {summary.sampleRate / 1000} kHz · {formatBytes(summary.byteLength + 44)} · {summary.chunkCount}{" "}
-              {summary.chunkCount === 1 ? "chunk" : "chunks"}
+              {formatDuration(summary.durationSeconds)} · {summary.sampleRate / 1000} kHz · {formatBytes(summary.byteLength + 44)} ·{" "}
+              {summary.chunkCount} {summary.chunkCount === 1 ? "chunk" : "chunks"}
             </p>
           </div>
           <DeleteRecording id={summary.id} onDeleted={onDeleted} />
@@ -132,8 +153,7 @@ function NoRecordings({ audioWebhookUrl }: { audioWebhookUrl: string }) {
         <CopyButton value={audioWebhookUrl} label="Copy audio URL" />
       </div>
       <p className="mt-4">
-        Chunks that arrive within a minute of each other form one recording; missing audio is marked, never filled with invented
-        silence.
+        Chunks that arrive within a minute of each other form one recording; missing audio is marked, never filled with invented silence.
       </p>
     </EmptyState>
   );

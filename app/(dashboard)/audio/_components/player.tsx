@@ -94,7 +94,9 @@ export function Player({
   };
 
   const progress = duration > 0 ? Math.min(1, current / duration) : 0;
-  const started = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(recording.startedAt));
+  const started = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    new Date(recording.startedAt),
+  );
   const tz = encodeURIComponent(timeZone);
 
   return (

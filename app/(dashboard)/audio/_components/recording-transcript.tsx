@@ -27,8 +27,8 @@ export function RecordingTranscript({
   if (segments.length === 0) {
     return (
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        No live transcript arrived while this was recorded. Paste your real-time transcript URL into Omi's
-        Developer Settings too to see the words here.
+        No live transcript arrived while this was recorded. Paste your real-time transcript URL into Omi's Developer Settings too to see the
+        words here.
       </p>
     );
   }

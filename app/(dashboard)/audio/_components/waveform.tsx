@@ -45,7 +45,14 @@ export function Waveform({ bars, progress, gaps, duration }: { bars: number[]; p
       </g>
       {duration > 0
         ? gaps.map((g) => (
-            <rect key={g.atByte} x={(g.atSeconds / duration) * n - 0.4} width={0.8} y={0} height={100} className="fill-red-500 dark:fill-red-400" />
+            <rect
+              key={g.atByte}
+              x={(g.atSeconds / duration) * n - 0.4}
+              width={0.8}
+              y={0}
+              height={100}
+              className="fill-red-500 dark:fill-red-400"
+            />
           ))
         : null}
       <rect x={n * progress - 0.25} width={0.5} y={0} height={100} className="fill-zinc-900 dark:fill-white" />

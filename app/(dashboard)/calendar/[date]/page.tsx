@@ -94,7 +94,12 @@ function DayLink({ date, uid, direction }: { date: string | null; uid?: string; 
   }
   const short = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
   return (
-    <Link href={recapHref({ date, uid })} className={className} aria-label={`${word} recap, ${formatLongDate(date)}`} rel={direction === "previous" ? "prev" : "next"}>
+    <Link
+      href={recapHref({ date, uid })}
+      className={className}
+      aria-label={`${word} recap, ${formatLongDate(date)}`}
+      rel={direction === "previous" ? "prev" : "next"}
+    >
       {direction === "previous" ? <Icon className="size-4" aria-hidden /> : null}
       {short}
       {direction === "next" ? <Icon className="size-4" aria-hidden /> : null}

@@ -10,7 +10,16 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { addDays, addMonths, formatLongDate, lastDayOfMonth, monthOf, monthWeeks, weekdayMondayFirst, weekdayNames } from "@/lib/day-summaries/dates";
+import {
+  addDays,
+  addMonths,
+  formatLongDate,
+  lastDayOfMonth,
+  monthOf,
+  monthWeeks,
+  weekdayMondayFirst,
+  weekdayNames,
+} from "@/lib/day-summaries/dates";
 import { formatMinutes, shortUid } from "@/lib/day-summaries/labels";
 import { calendarHref, recapHref } from "@/lib/day-summaries/links";
 import { shadeClass, shadeLevel } from "@/lib/day-summaries/shade";
@@ -93,7 +102,12 @@ export function MonthGrid({ month, today, days, uid, showUid, keysHelpId }: Prop
     <div role="grid" aria-label="Days of the month" aria-describedby={keysHelpId} className="w-full">
       <div role="row" className="grid grid-cols-7 gap-1 pb-1">
         {weekdayNames.map((name) => (
-          <div key={name} role="columnheader" aria-label={name} className="text-center text-xs font-medium text-zinc-500 dark:text-zinc-400">
+          <div
+            key={name}
+            role="columnheader"
+            aria-label={name}
+            className="text-center text-xs font-medium text-zinc-500 dark:text-zinc-400"
+          >
             <span aria-hidden>{name.slice(0, 3)}</span>
           </div>
         ))}
@@ -149,7 +163,9 @@ function DayCell({ date, recaps, isToday, tabIndex, uid, showUid, register, onKe
   const dayLabel = (
     <span className="flex items-center justify-between gap-1">
       <span className={`tabular text-xs font-semibold ${isToday ? "text-accent-700 dark:text-accent-200" : ""}`}>{dayNumber}</span>
-      {isToday ? <span className="hidden text-[10px] font-medium uppercase tracking-wide text-accent-700 sm:inline dark:text-accent-200">Today</span> : null}
+      {isToday ? (
+        <span className="hidden text-[10px] font-medium uppercase tracking-wide text-accent-700 sm:inline dark:text-accent-200">Today</span>
+      ) : null}
     </span>
   );
   const todayText = isToday ? " (today)" : "";
@@ -172,9 +188,7 @@ function DayCell({ date, recaps, isToday, tabIndex, uid, showUid, register, onKe
     );
   }
 
-  const name = recaps
-    .map((r) => `${r.headline ?? "Day recap"}${showUid ? ` (Omi ${shortUid(r.uid)})` : ""}`)
-    .join("; ");
+  const name = recaps.map((r) => `${r.headline ?? "Day recap"}${showUid ? ` (Omi ${shortUid(r.uid)})` : ""}`).join("; ");
   const tooltipId = `tip-${date}`;
   // Keep the tooltip inside the grid at its edges.
   const column = weekdayMondayFirst(date);

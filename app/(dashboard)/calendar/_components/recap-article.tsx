@@ -61,11 +61,17 @@ export function RecapArticle({ view, uid, showUid, memories, level, dateLabel }:
   return (
     <article aria-labelledby={id} className="space-y-6">
       <header className="flex items-start gap-4">
-        <span aria-hidden className="flex size-14 shrink-0 items-center justify-center rounded-2xl bg-accent-50 text-3xl sm:size-16 sm:text-4xl dark:bg-accent-900/40">
+        <span
+          aria-hidden
+          className="flex size-14 shrink-0 items-center justify-center rounded-2xl bg-accent-50 text-3xl sm:size-16 sm:text-4xl dark:bg-accent-900/40"
+        >
           {view.emoji ?? "📅"}
         </span>
         <div className="min-w-0">
-          <Headline id={id} className={level === 1 ? "text-2xl font-semibold tracking-tight text-balance sm:text-3xl" : "text-xl font-semibold"}>
+          <Headline
+            id={id}
+            className={level === 1 ? "text-2xl font-semibold tracking-tight text-balance sm:text-3xl" : "text-xl font-semibold"}
+          >
             {view.headline}
           </Headline>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
@@ -103,7 +109,9 @@ export function RecapArticle({ view, uid, showUid, memories, level, dateLabel }:
               <SectionHeading id={headingId} className="mb-3 flex items-center gap-2 text-base font-semibold">
                 <Icon className="size-4 text-accent-600 dark:text-accent-300" aria-hidden />
                 {section.title}
-                <span aria-hidden className="tabular ml-auto text-xs font-normal text-zinc-500 dark:text-zinc-400">{section.items.length}</span>
+                <span aria-hidden className="tabular ml-auto text-xs font-normal text-zinc-500 dark:text-zinc-400">
+                  {section.items.length}
+                </span>
               </SectionHeading>
               <SectionBody section={section} memories={memories} />
             </Card>

@@ -93,7 +93,9 @@ export function ActionItemsList({ items, memories }: { items: RecapActionItem[];
             <p className={a.completed ? "text-zinc-500 line-through dark:text-zinc-400" : ""}>{a.description}</p>
             <div className="flex flex-wrap items-center gap-2">
               {a.priority ? (
-                <span className={`mt-1.5 rounded-full px-2 py-0.5 text-[11px] font-medium ${priorityClass[a.priority.toLowerCase()] ?? priorityClass.low}`}>
+                <span
+                  className={`mt-1.5 rounded-full px-2 py-0.5 text-[11px] font-medium ${priorityClass[a.priority.toLowerCase()] ?? priorityClass.low}`}
+                >
                   {a.priority} priority
                 </span>
               ) : null}
@@ -106,13 +108,7 @@ export function ActionItemsList({ items, memories }: { items: RecapActionItem[];
   );
 }
 
-export function TextList({
-  items,
-  memories,
-}: {
-  items: (Question | Decision | Nugget)[];
-  memories: MemoryLinks;
-}) {
+export function TextList({ items, memories }: { items: (Question | Decision | Nugget)[]; memories: MemoryLinks }) {
   return (
     <ul className={listClass}>
       {items.map((item, i) => (

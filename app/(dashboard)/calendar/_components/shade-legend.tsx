@@ -8,7 +8,10 @@ export function ShadeLegend({ className = "" }: { className?: string }) {
       <ul className="flex flex-wrap items-center gap-x-3 gap-y-1">
         {shadeLevels.map((s) => (
           <li key={s.level} className="flex items-center gap-1.5">
-            <span aria-hidden className={`inline-block size-3 rounded-sm border border-black/5 dark:border-white/10 ${shadeClass[s.level]}`} />
+            <span
+              aria-hidden
+              className={`inline-block size-3 rounded-sm border border-black/5 dark:border-white/10 ${shadeClass[s.level]}`}
+            />
             {s.label}
           </li>
         ))}

@@ -15,7 +15,13 @@ export function UidFilter({ uids, uid, month }: { uids: string[]; uid: string | 
       <Label htmlFor={id} className="text-zinc-700 dark:text-zinc-300">
         Omi account
       </Label>
-      <Select id={id} size="sm" value={uid ?? ""} onChange={(e) => router.push(calendarHref({ month, uid: e.target.value || null }))} className="w-auto font-mono">
+      <Select
+        id={id}
+        size="sm"
+        value={uid ?? ""}
+        onChange={(e) => router.push(calendarHref({ month, uid: e.target.value || null }))}
+        className="w-auto font-mono"
+      >
         <option value="">All ({uids.length})</option>
         {uids.map((u) => (
           <option key={u} value={u} title={u}>

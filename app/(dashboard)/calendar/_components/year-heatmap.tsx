@@ -81,7 +81,14 @@ export function YearHeatmap({ today, days, uid, currentMonth }: Props) {
                   if (!day) return <span key={date} role="img" aria-label={`${formatLongDate(date)}: no recap`} className={square} />;
                   const label = `${formatLongDate(date)}: ${day.minutes != null ? `${formatMinutes(day.minutes)}, ` : ""}${day.headlines.join("; ")}`;
                   return (
-                    <Link key={date} href={recapHref({ date, uid })} tabIndex={-1} aria-label={label} title={label} className={`${square} hover:ring-2 hover:ring-accent-500`} />
+                    <Link
+                      key={date}
+                      href={recapHref({ date, uid })}
+                      tabIndex={-1}
+                      aria-label={label}
+                      title={label}
+                      className={`${square} hover:ring-2 hover:ring-accent-500`}
+                    />
                   );
                 })}
               </div>

@@ -107,7 +107,12 @@ export function DeliveriesView() {
             />
             Select all replayable shown
           </label>
-          <Button size="sm" variant="secondary" disabled={chosen.length === 0 || replay.progress.running} onClick={() => replay.run(chosen).then(() => setSelected(new Set()))}>
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={chosen.length === 0 || replay.progress.running}
+            onClick={() => replay.run(chosen).then(() => setSelected(new Set()))}
+          >
             <RotateCcw className="size-4" aria-hidden />
             Replay selected{chosen.length ? ` (${chosen.length})` : ""}
           </Button>
@@ -155,8 +160,8 @@ export function DeliveriesView() {
           ) : (
             <EmptyState icon={<Inbox className="size-8" />} title="No deliveries yet">
               <p>
-                Every request Omi sends to your webhook URLs appears here, refused ones included, with its body and our answer. Paste the URLs
-                from{" "}
+                Every request Omi sends to your webhook URLs appears here, refused ones included, with its body and our answer. Paste the
+                URLs from{" "}
                 <Link href="/settings" className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300">
                   Settings
                 </Link>{" "}
@@ -169,7 +174,10 @@ export function DeliveriesView() {
           )
         ) : (
           <>
-            <ul aria-label="Deliveries" className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
+            <ul
+              aria-label="Deliveries"
+              className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900"
+            >
               {items.map((d) => (
                 <DeliveryRow
                   key={d.id}
@@ -197,7 +205,17 @@ export function DeliveriesView() {
   );
 }
 
-function DeliveryRow({ d, checked, onCheck, disabled }: { d: DeliverySummary; checked: boolean; onCheck: (on: boolean) => void; disabled: boolean }) {
+function DeliveryRow({
+  d,
+  checked,
+  onCheck,
+  disabled,
+}: {
+  d: DeliverySummary;
+  checked: boolean;
+  onCheck: (on: boolean) => void;
+  disabled: boolean;
+}) {
   const when = formatDateTime(d.receivedAt);
   return (
     <li className="flex items-start gap-3 px-3 py-3 hover:bg-zinc-50 sm:px-4 dark:hover:bg-zinc-800/50">
@@ -217,7 +235,9 @@ function DeliveryRow({ d, checked, onCheck, disabled }: { d: DeliverySummary; ch
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
           <StatusBadge status={d.status} outcome={d.outcome} />
           <span className="font-medium group-hover:underline">{eventLabels[d.event]}</span>
-          {d.replayOf ? <span className="rounded bg-zinc-100 px-1.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">replay</span> : null}
+          {d.replayOf ? (
+            <span className="rounded bg-zinc-100 px-1.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">replay</span>
+          ) : null}
           {d.access === "operator" ? (
             <span className="rounded bg-violet-100 px-1.5 text-xs text-violet-800 dark:bg-violet-950 dark:text-violet-200">
               {d.auth === "none" ? "unauthenticated" : "unlinked uid"}

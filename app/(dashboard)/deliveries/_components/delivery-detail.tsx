@@ -87,19 +87,53 @@ function Detail({ d }: { d: DeliveryDetail }) {
   const when = formatDateTime(d.receivedAt);
   const rows: [string, React.ReactNode][] = [
     ["Received", <time key="t" dateTime={d.receivedAt} title={when}>{`${when} (${formatRelative(d.receivedAt)})`}</time>],
-    ["Answered", <span key="a" className="inline-flex items-center gap-2"><StatusBadge status={d.status} outcome={d.outcome} /> {d.outcome}</span>],
-    ["Took", <span key="l" className="tabular">{formatLatency(d.latencyMs)}</span>],
-    ["Size", <span key="s" className="tabular">{formatBytes(d.sizeBytes)}</span>],
-    ["uid", <span key="u" className="font-mono break-all">{d.uid ?? "none sent"}</span>],
+    [
+      "Answered",
+      <span key="a" className="inline-flex items-center gap-2">
+        <StatusBadge status={d.status} outcome={d.outcome} /> {d.outcome}
+      </span>,
+    ],
+    [
+      "Took",
+      <span key="l" className="tabular">
+        {formatLatency(d.latencyMs)}
+      </span>,
+    ],
+    [
+      "Size",
+      <span key="s" className="tabular">
+        {formatBytes(d.sizeBytes)}
+      </span>,
+    ],
+    [
+      "uid",
+      <span key="u" className="font-mono break-all">
+        {d.uid ?? "none sent"}
+      </span>,
+    ],
     ["Authenticated by", authLabels[d.auth]],
     ["Signature", <SignatureMark key="sig" signature={d.signature} />],
-    ["Delivery key", <span key="k" className="font-mono break-all">{d.deliveryKey ?? "none"}</span>],
-    ["Content type", <span key="c" className="font-mono">{d.contentType ?? "none"}</span>],
+    [
+      "Delivery key",
+      <span key="k" className="font-mono break-all">
+        {d.deliveryKey ?? "none"}
+      </span>,
+    ],
+    [
+      "Content type",
+      <span key="c" className="font-mono">
+        {d.contentType ?? "none"}
+      </span>,
+    ],
   ];
   if (d.replayOf) {
     rows.push([
       "Replay of",
-      <Link key="r" href={`/deliveries/${d.replayOf}`} className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300">
+      <Link
+        key="r"
+        href={`/deliveries/${d.replayOf}`}
+        className="font-medium text-accent-700 underline underline-offset-2 dark:text-accent-300"
+      >
         the original delivery
       </Link>,
     ]);
@@ -111,14 +145,19 @@ function Detail({ d }: { d: DeliveryDetail }) {
         <h1 className="text-2xl font-semibold tracking-tight">{eventLabels[d.event]} delivery</h1>
         <StatusBadge status={d.status} outcome={d.outcome} />
         {d.access === "operator" ? (
-          <span className="rounded bg-violet-100 px-2 py-0.5 text-xs text-violet-800 dark:bg-violet-950 dark:text-violet-200">Operator view: metadata only</span>
+          <span className="rounded bg-violet-100 px-2 py-0.5 text-xs text-violet-800 dark:bg-violet-950 dark:text-violet-200">
+            Operator view: metadata only
+          </span>
         ) : null}
       </header>
 
       <ReplayPanel d={d} />
 
       {d.errorMessage ? (
-        <section aria-labelledby="error-title" className="rounded-xl border border-red-200 bg-red-50 p-4 dark:border-red-900 dark:bg-red-950/40">
+        <section
+          aria-labelledby="error-title"
+          className="rounded-xl border border-red-200 bg-red-50 p-4 dark:border-red-900 dark:bg-red-950/40"
+        >
           <h2 id="error-title" className="font-semibold text-red-900 dark:text-red-100">
             Why it was refused
           </h2>
@@ -155,8 +194,12 @@ function Detail({ d }: { d: DeliveryDetail }) {
           <caption className="sr-only">Request headers</caption>
           <thead>
             <tr className="text-zinc-500">
-              <th scope="col" className="py-1 pr-4 font-medium">Header</th>
-              <th scope="col" className="py-1 font-medium">Value</th>
+              <th scope="col" className="py-1 pr-4 font-medium">
+                Header
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Value
+              </th>
             </tr>
           </thead>
           <tbody className="font-mono">
@@ -173,8 +216,12 @@ function Detail({ d }: { d: DeliveryDetail }) {
       <Section id="body-title" title="Body" actions={d.body ? <CopyButton value={d.body} label="Copy body" /> : null}>
         {d.body !== null ? (
           <>
-            {d.bodyTruncated ? <p className="mb-2 text-xs text-amber-700 dark:text-amber-300">Cut at 256 KiB: the rest was not kept.</p> : null}
-            <pre className={pre} aria-label="Request body">{pretty(d.body)}</pre>
+            {d.bodyTruncated ? (
+              <p className="mb-2 text-xs text-amber-700 dark:text-amber-300">Cut at 256 KiB: the rest was not kept.</p>
+            ) : null}
+            <pre className={pre} aria-label="Request body">
+              {pretty(d.body)}
+            </pre>
           </>
         ) : (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
@@ -191,7 +238,9 @@ function Detail({ d }: { d: DeliveryDetail }) {
         <p className="mb-2 flex items-center gap-2 text-sm">
           <StatusBadge status={d.status} outcome={d.outcome} /> after <span className="tabular">{formatLatency(d.latencyMs)}</span>
         </p>
-        <pre className={pre} aria-label="Response body">{prettyValue(d.response)}</pre>
+        <pre className={pre} aria-label="Response body">
+          {prettyValue(d.response)}
+        </pre>
       </Section>
 
       {d.replays.length > 0 ? (
@@ -219,12 +268,17 @@ function ReplayPanel({ d }: { d: DeliveryDetail }) {
   return (
     <div className="rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex flex-wrap items-center gap-3">
-        <Button onClick={() => replay.mutate()} disabled={d.replayBlockedReason !== null || replay.isPending} aria-describedby="replay-help">
+        <Button
+          onClick={() => replay.mutate()}
+          disabled={d.replayBlockedReason !== null || replay.isPending}
+          aria-describedby="replay-help"
+        >
           <RotateCcw className="size-4" aria-hidden />
           {replay.isPending ? "Replaying…" : "Replay"}
         </Button>
         <p id="replay-help" className="min-w-0 flex-1 text-sm text-zinc-600 dark:text-zinc-400">
-          {d.replayBlockedReason ?? "Runs this body through ingest again, skipping the duplicate check. Stored items are updated, not copied."}
+          {d.replayBlockedReason ??
+            "Runs this body through ingest again, skipping the duplicate check. Stored items are updated, not copied."}
         </p>
       </div>
       <div role="status" aria-live="polite" className="empty:hidden">

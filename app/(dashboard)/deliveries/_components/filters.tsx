@@ -12,7 +12,8 @@ import { eventLabels } from "./labels";
 export const noFilters: DeliveryFilters = { event: "", status: "", signed: "", from: "", to: "" };
 
 export function FiltersBar({ value, onChange }: { value: DeliveryFilters; onChange: (next: DeliveryFilters) => void }) {
-  const set = (key: keyof DeliveryFilters) => (e: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) => onChange({ ...value, [key]: e.target.value });
+  const set = (key: keyof DeliveryFilters) => (e: React.ChangeEvent<HTMLSelectElement | HTMLInputElement>) =>
+    onChange({ ...value, [key]: e.target.value });
   const active = deliveryFilterKeys.some((k) => value[k] !== "");
   return (
     <form
@@ -59,13 +60,7 @@ export function FiltersBar({ value, onChange }: { value: DeliveryFilters; onChan
         {(field) => <Input {...field} size="sm" type="date" value={value.to} min={value.from || undefined} onChange={set("to")} />}
       </Field>
       <div className="col-span-2 sm:col-span-1">
-        <Button
-          variant="ghost"
-          size="sm"
-          className="h-9"
-          disabled={!active}
-          onClick={() => onChange(noFilters)}
-        >
+        <Button variant="ghost" size="sm" className="h-9" disabled={!active} onClick={() => onChange(noFilters)}>
           <X className="size-4" aria-hidden />
           Clear filters
         </Button>

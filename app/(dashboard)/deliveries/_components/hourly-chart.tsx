@@ -45,9 +45,7 @@ export function HourlyChart({ hours }: { hours: HourBucket[] }) {
           return (
             <g key={h.hour}>
               <title>{`${hourLabel(h.hour)}: ${h.ok} ok, ${h.failed} failed`}</title>
-              {h.ok + h.failed === 0 ? (
-                <rect x={x} y={H - 1} width={bar} height={1} className="fill-zinc-200 dark:fill-zinc-700" />
-              ) : null}
+              {h.ok + h.failed === 0 ? <rect x={x} y={H - 1} width={bar} height={1} className="fill-zinc-200 dark:fill-zinc-700" /> : null}
               {h.ok > 0 ? <rect x={x} y={H - okH} width={bar} height={okH} rx="1" className="fill-emerald-500" /> : null}
               {h.failed > 0 ? <rect x={x} y={H - okH - failH} width={bar} height={failH} rx="1" className="fill-red-500" /> : null}
             </g>
@@ -70,9 +68,15 @@ export function HourlyChart({ hours }: { hours: HourBucket[] }) {
           <table className="tabular w-full text-left">
             <thead>
               <tr className="text-zinc-500">
-                <th scope="col" className="py-1 pr-4 font-medium">Hour</th>
-                <th scope="col" className="py-1 pr-4 font-medium">Succeeded</th>
-                <th scope="col" className="py-1 font-medium">Failed</th>
+                <th scope="col" className="py-1 pr-4 font-medium">
+                  Hour
+                </th>
+                <th scope="col" className="py-1 pr-4 font-medium">
+                  Succeeded
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  Failed
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -40,7 +40,9 @@ export function StatusBadge({ status, outcome }: { status: number; outcome?: str
       : "bg-red-50 text-red-800 ring-red-600/20 dark:bg-red-950/50 dark:text-red-300 dark:ring-red-400/30";
   const word = outcome === "duplicate" ? "duplicate" : ok ? "ok" : "failed";
   return (
-    <span className={`tabular inline-flex shrink-0 items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${tone}`}>
+    <span
+      className={`tabular inline-flex shrink-0 items-center gap-1 rounded-md px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${tone}`}
+    >
       {status}
       <span className="font-normal">{word}</span>
     </span>

@@ -24,8 +24,8 @@ export function MissedByWebhooks() {
         Reconcile found {total.toLocaleString()} conversation{total === 1 ? "" : "s"} your webhooks never delivered
       </h2>
       <p className="mt-1 text-sm opacity-90">
-        In the last {days} days the hourly check with Omi&rsquo;s Developer API found these in Omi and added them here. If this keeps happening, check that
-        your webhook URLs in Omi are right and that this hub is reachable.
+        In the last {days} days the hourly check with Omi&rsquo;s Developer API found these in Omi and added them here. If this keeps
+        happening, check that your webhook URLs in Omi are right and that this hub is reachable.
       </p>
       <ul className="mt-3 space-y-1 text-sm">
         {items.map((item) => (

@@ -9,7 +9,11 @@ const tones: Record<DeliveryWarning["level"], { box: string; Icon: typeof Info; 
     Icon: AlertTriangle,
     word: "Warning",
   },
-  danger: { box: "border-red-200 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100", Icon: OctagonAlert, word: "Danger" },
+  danger: {
+    box: "border-red-200 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100",
+    Icon: OctagonAlert,
+    word: "Danger",
+  },
 };
 
 export function Warnings({ warnings }: { warnings: DeliveryWarning[] }) {

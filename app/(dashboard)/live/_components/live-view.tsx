@@ -44,8 +44,8 @@ function Waiting() {
       <Radio aria-hidden className="mx-auto mb-3 size-8 text-zinc-400" />
       <p className="font-medium">Start talking with Omi…</p>
       <p className="mx-auto mt-2 max-w-prose text-sm text-zinc-600 dark:text-zinc-400">
-        Lines appear here about a second after Omi transcribes them. Omi sends them to the{" "}
-        <strong>Real-time transcript</strong> webhook: paste its URL from{" "}
+        Lines appear here about a second after Omi transcribes them. Omi sends them to the <strong>Real-time transcript</strong> webhook:
+        paste its URL from{" "}
         <Link href="/settings" className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-300">
           Settings
         </Link>{" "}

@@ -33,9 +33,24 @@ export function PastSessions({ currentId }: { currentId: string | null }) {
   );
 }
 
-function PastList({ items }: { items: { id: string; startedAt: string; lastSegmentAt: string; segmentCount: number; memoryId: string | null; memoryTitle: string | null }[] }) {
+function PastList({
+  items,
+}: {
+  items: {
+    id: string;
+    startedAt: string;
+    lastSegmentAt: string;
+    segmentCount: number;
+    memoryId: string | null;
+    memoryTitle: string | null;
+  }[];
+}) {
   if (items.length === 0) {
-    return <p className="text-sm text-zinc-600 dark:text-zinc-400">Finished sessions appear here, linked to the memory Omi makes of each conversation.</p>;
+    return (
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        Finished sessions appear here, linked to the memory Omi makes of each conversation.
+      </p>
+    );
   }
   return (
     <ul className="divide-y divide-zinc-200 overflow-hidden rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">

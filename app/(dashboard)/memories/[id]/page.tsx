@@ -44,7 +44,10 @@ export default async function MemoryPage({ params }: Props) {
   return (
     <article className="space-y-6">
       <div>
-        <Link href="/memories" className="inline-flex items-center gap-1 text-sm text-zinc-600 hover:text-accent-700 dark:text-zinc-400 dark:hover:text-accent-300">
+        <Link
+          href="/memories"
+          className="inline-flex items-center gap-1 text-sm text-zinc-600 hover:text-accent-700 dark:text-zinc-400 dark:hover:text-accent-300"
+        >
           <ArrowLeft className="size-4" aria-hidden />
           All memories
         </Link>
@@ -52,7 +55,10 @@ export default async function MemoryPage({ params }: Props) {
 
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="flex min-w-0 gap-4">
-          <span aria-hidden className="flex size-14 shrink-0 items-center justify-center rounded-xl bg-white text-3xl shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
+          <span
+            aria-hidden
+            className="flex size-14 shrink-0 items-center justify-center rounded-xl bg-white text-3xl shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800"
+          >
             {memory.emoji}
           </span>
           <div className="min-w-0">
@@ -75,7 +81,9 @@ export default async function MemoryPage({ params }: Props) {
                 <span className="sr-only">Duration </span>
                 {formatDuration(memory.durationSeconds)}
               </span>
-              {memory.discarded ? <span className="rounded-full bg-zinc-200 px-2 py-0.5 text-xs font-medium dark:bg-zinc-800">Discarded</span> : null}
+              {memory.discarded ? (
+                <span className="rounded-full bg-zinc-200 px-2 py-0.5 text-xs font-medium dark:bg-zinc-800">Discarded</span>
+              ) : null}
             </div>
           </div>
         </div>
@@ -142,7 +150,12 @@ export default async function MemoryPage({ params }: Props) {
                       <p className="text-zinc-600 dark:text-zinc-400">With {memory.calendarEvent.attendees.join(", ")}</p>
                     ) : null}
                     {memory.calendarEvent.htmlLink ? (
-                      <a href={memory.calendarEvent.htmlLink} rel="noopener nofollow noreferrer" target="_blank" className="text-accent-700 underline dark:text-accent-300">
+                      <a
+                        href={memory.calendarEvent.htmlLink}
+                        rel="noopener nofollow noreferrer"
+                        target="_blank"
+                        className="text-accent-700 underline dark:text-accent-300"
+                      >
                         Open in calendar
                       </a>
                     ) : null}
@@ -167,7 +180,11 @@ export default async function MemoryPage({ params }: Props) {
               <ul className="grid grid-cols-2 gap-2">
                 {memory.photos.map((p, i) => (
                   <li key={p.id ?? i}>
-                    <img src={`data:${p.contentType};base64,${p.base64}`} alt={p.description ?? "Photo from the conversation"} className="aspect-square w-full rounded-lg object-cover" />
+                    <img
+                      src={`data:${p.contentType};base64,${p.base64}`}
+                      alt={p.description ?? "Photo from the conversation"}
+                      className="aspect-square w-full rounded-lg object-cover"
+                    />
                   </li>
                 ))}
               </ul>
@@ -181,7 +198,10 @@ export default async function MemoryPage({ params }: Props) {
                   <Radio className="size-4 text-zinc-500" aria-hidden />
                   <dt className="sr-only">Live session</dt>
                   <dd>
-                    <Link href={`/live?session=${encodeURIComponent(s.id)}`} className="text-accent-700 underline underline-offset-2 dark:text-accent-300">
+                    <Link
+                      href={`/live?session=${encodeURIComponent(s.id)}`}
+                      className="text-accent-700 underline underline-offset-2 dark:text-accent-300"
+                    >
                       Live session at {formatTime(s.startedAt)}
                     </Link>
                   </dd>
@@ -192,7 +212,10 @@ export default async function MemoryPage({ params }: Props) {
                   <AudioLines className="size-4 text-zinc-500" aria-hidden />
                   <dt className="sr-only">Recording</dt>
                   <dd>
-                    <Link href={`/audio?recording=${encodeURIComponent(r.id)}`} className="text-accent-700 underline underline-offset-2 dark:text-accent-300">
+                    <Link
+                      href={`/audio?recording=${encodeURIComponent(r.id)}`}
+                      className="text-accent-700 underline underline-offset-2 dark:text-accent-300"
+                    >
                       Recording from {formatTime(r.startedAt)}
                     </Link>
                   </dd>

@@ -8,7 +8,10 @@ export const metadata = { title: "Your data" };
 export default function Page() {
   return (
     <>
-      <Link href="/memories" className="mb-4 inline-flex items-center gap-1 text-sm text-zinc-600 hover:text-accent-700 dark:text-zinc-400 dark:hover:text-accent-300">
+      <Link
+        href="/memories"
+        className="mb-4 inline-flex items-center gap-1 text-sm text-zinc-600 hover:text-accent-700 dark:text-zinc-400 dark:hover:text-accent-300"
+      >
         <ArrowLeft className="size-4" aria-hidden />
         All memories
       </Link>

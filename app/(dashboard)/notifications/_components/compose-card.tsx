@@ -53,8 +53,8 @@ export function ComposeCard() {
         </div>
       ) : uids.length === 0 ? (
         <p className="mt-4 rounded-lg bg-zinc-50 p-3 text-sm text-zinc-700 dark:bg-zinc-800/60 dark:text-zinc-300">
-          Notifications, by hand or from rules, go only to an Omi account you have linked and verified (data sent to your webhook URLs
-          does not prove whose phone it came from). Open the app&rsquo;s Auth URL from Omi, or see{" "}
+          Notifications, by hand or from rules, go only to an Omi account you have linked and verified (data sent to your webhook URLs does
+          not prove whose phone it came from). Open the app&rsquo;s Auth URL from Omi, or see{" "}
           <Link href="/settings" className="font-medium text-accent-700 underline dark:text-accent-300">
             Settings
           </Link>
@@ -99,12 +99,24 @@ export function ComposeCard() {
             label="Message"
             describedBy="compose-count"
             aside={
-              <span id="compose-count" className={`tabular text-xs ${message.length > maxMessageLength ? "text-red-700 dark:text-red-300" : "text-zinc-500"}`}>
+              <span
+                id="compose-count"
+                className={`tabular text-xs ${message.length > maxMessageLength ? "text-red-700 dark:text-red-300" : "text-zinc-500"}`}
+              >
                 {message.length}/{maxMessageLength}
               </span>
             }
           >
-            {(field) => <Textarea {...field} className="min-h-24" value={message} maxLength={maxMessageLength} onChange={(e) => setMessage(e.target.value)} required />}
+            {(field) => (
+              <Textarea
+                {...field}
+                className="min-h-24"
+                value={message}
+                maxLength={maxMessageLength}
+                onChange={(e) => setMessage(e.target.value)}
+                required
+              />
+            )}
           </Field>
           <Field
             label={

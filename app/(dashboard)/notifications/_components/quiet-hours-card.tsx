@@ -16,7 +16,9 @@ export function QuietHoursCard() {
   return (
     <Card aria-labelledby="quiet-title">
       <CardTitle id="quiet-title">Quiet hours</CardTitle>
-      <CardDescription>Notifications due in this window wait until it ends. Omi&rsquo;s own limits always apply: one every 30 s, nine an hour.</CardDescription>
+      <CardDescription>
+        Notifications due in this window wait until it ends. Omi&rsquo;s own limits always apply: one every 30 s, nine an hour.
+      </CardDescription>
       {settings.isPending ? (
         <div role="status" aria-label="Loading" className="mt-4">
           <Skeleton className="h-10" />
@@ -54,7 +56,8 @@ function QuietHoursForm({ settings }: { settings: NotificationSettings }) {
         </Field>
       </div>
       <Hint id="quiet-hint">
-        In your time zone, {settings.timeZone} (change it in Settings). {on ? `Now: ${settings.quietHoursStart}–${settings.quietHoursEnd}.` : "Now: off."}
+        In your time zone, {settings.timeZone} (change it in Settings).{" "}
+        {on ? `Now: ${settings.quietHoursStart}–${settings.quietHoursEnd}.` : "Now: off."}
       </Hint>
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" variant="secondary" disabled={save.isPending}>

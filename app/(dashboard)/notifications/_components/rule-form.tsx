@@ -156,7 +156,9 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
       }}
     >
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Rule name">{(field) => <Input {...field} value={s.name} maxLength={80} required onChange={(e) => set("name", e.target.value)} />}</Field>
+        <Field label="Rule name">
+          {(field) => <Input {...field} value={s.name} maxLength={80} required onChange={(e) => set("name", e.target.value)} />}
+        </Field>
         <Field label="When">
           {(field) => (
             <Select {...field} value={s.kind} onChange={(e) => changeKind(e.target.value as TriggerKind)}>
@@ -173,7 +175,9 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
       <div className="grid gap-3 sm:grid-cols-2">
         {s.kind === "keyword" ? (
           <Field label="Keywords" hint="Separated by commas; whole words, any case." className="sm:col-span-2">
-            {(field) => <Input {...field} value={s.keywords} placeholder="budget, deadline" onChange={(e) => set("keywords", e.target.value)} />}
+            {(field) => (
+              <Input {...field} value={s.keywords} placeholder="budget, deadline" onChange={(e) => set("keywords", e.target.value)} />
+            )}
           </Field>
         ) : null}
         {s.kind === "regex" ? (
@@ -181,8 +185,8 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
             label="Pattern (regular expression)"
             hint={
               <>
-                RE2 syntax, any case: <code>\b</code> word edge, <code>\d</code> digit, <code>\w</code> letter or digit, <code>\s</code> space,{" "}
-                <code>[a-z]</code>, <code>(mom|dad)</code>, <code>?</code> <code>*</code> <code>+</code> <code>{"{2,5}"}</code>,{" "}
+                RE2 syntax, any case: <code>\b</code> word edge, <code>\d</code> digit, <code>\w</code> letter or digit, <code>\s</code>{" "}
+                space, <code>[a-z]</code>, <code>(mom|dad)</code>, <code>?</code> <code>*</code> <code>+</code> <code>{"{2,5}"}</code>,{" "}
                 <code>\p{"{L}"}</code> any letter. Not available: back-references (<code>\1</code>) and lookarounds (<code>(?=</code>,{" "}
                 <code>(?!</code>). Checked when you test or save; very large repeats are refused.
               </>
@@ -190,7 +194,14 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
             className="sm:col-span-2"
           >
             {(field) => (
-              <Input {...field} className="font-mono" value={s.pattern} placeholder="\bcall (mom|dad)\b" maxLength={200} onChange={(e) => set("pattern", e.target.value)} />
+              <Input
+                {...field}
+                className="font-mono"
+                value={s.pattern}
+                placeholder="\bcall (mom|dad)\b"
+                maxLength={200}
+                onChange={(e) => set("pattern", e.target.value)}
+              />
             )}
           </Field>
         ) : null}
@@ -199,7 +210,14 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
         ) : null}
         {s.kind === "tone" ? (
           <>
-            <NumberField label="Tone below (−5 to 5)" value={s.threshold} min={-5} max={5} step={0.1} onChange={(v) => set("threshold", v)} />
+            <NumberField
+              label="Tone below (−5 to 5)"
+              value={s.threshold}
+              min={-5}
+              max={5}
+              step={0.1}
+              onChange={(v) => set("threshold", v)}
+            />
             <NumberField label="Over the last segments" value={s.window} min={1} max={20} onChange={(v) => set("window", v)} />
           </>
         ) : null}
@@ -212,7 +230,9 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
                 </>
               }
             >
-              {(field) => <Input {...field} value={s.categories} placeholder="work, personal" onChange={(e) => set("categories", e.target.value)} />}
+              {(field) => (
+                <Input {...field} value={s.categories} placeholder="work, personal" onChange={(e) => set("categories", e.target.value)} />
+              )}
             </Field>
             <label className="flex items-center gap-2 self-end pb-2 text-sm">
               <Checkbox checked={s.requireActionItems} onChange={(e) => set("requireActionItems", e.target.checked)} />
@@ -269,11 +289,29 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
       ) : null}
 
       {s.mode === "template" || !isLive(s.kind) ? (
-        <Field label="Template" hint={`Placeholders you can use: ${usable.length ? usable.map((p) => `{{${p}}}`).join(" ") : "none (tick a scope)"}`}>
-          {(field) => <Textarea {...field} className="font-mono" value={s.template} maxLength={500} onChange={(e) => set("template", e.target.value)} />}
+        <Field
+          label="Template"
+          hint={`Placeholders you can use: ${usable.length ? usable.map((p) => `{{${p}}}`).join(" ") : "none (tick a scope)"}`}
+        >
+          {(field) => (
+            <Textarea
+              {...field}
+              className="font-mono"
+              value={s.template}
+              maxLength={500}
+              onChange={(e) => set("template", e.target.value)}
+            />
+          )}
         </Field>
       ) : (
-        <Field label="Prompt for Omi" hint={`Omi fills these from what the ticked scopes grant: ${grantedParams(s.scopes).map((p) => `{{${p}}}`).join(" ") || "none"}.`}>
+        <Field
+          label="Prompt for Omi"
+          hint={`Omi fills these from what the ticked scopes grant: ${
+            grantedParams(s.scopes)
+              .map((p) => `{{${p}}}`)
+              .join(" ") || "none"
+          }.`}
+        >
           {(field) => <Textarea {...field} value={s.prompt} maxLength={4000} onChange={(e) => set("prompt", e.target.value)} />}
         </Field>
       )}
@@ -289,16 +327,16 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
         </Button>
         {test.isSuccess && fresh ? (
           <div role="status" className="mt-2 text-sm">
-            {test.data.matched === null ? <p className="text-amber-800 dark:text-amber-300">The sample does not match, so this rule would not fire.</p> : null}
+            {test.data.matched === null ? (
+              <p className="text-amber-800 dark:text-amber-300">The sample does not match, so this rule would not fire.</p>
+            ) : null}
             {test.data.message !== null ? (
               <p>
                 Would send: <q className="break-words">{test.data.message}</q>
               </p>
             ) : null}
             {test.data.notification ? (
-              <p>
-                Would ask Omi to write it, with params: {test.data.notification.params.join(", ") || "none"}.
-              </p>
+              <p>Would ask Omi to write it, with params: {test.data.notification.params.join(", ") || "none"}.</p>
             ) : null}
           </div>
         ) : null}
@@ -335,7 +373,19 @@ function NumberField({
 }) {
   return (
     <Field label={label}>
-      {(field) => <Input {...field} type="number" inputMode="decimal" className="tabular" value={value} min={min} max={max} step={step} onChange={(e) => onChange(e.target.value)} />}
+      {(field) => (
+        <Input
+          {...field}
+          type="number"
+          inputMode="decimal"
+          className="tabular"
+          value={value}
+          min={min}
+          max={max}
+          step={step}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
     </Field>
   );
 }

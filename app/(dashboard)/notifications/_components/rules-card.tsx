@@ -44,8 +44,8 @@ export function RulesCard() {
         ) : rules.data.items.length === 0 ? (
           creating ? null : (
             <EmptyState icon={<Sparkles className="size-6" />} title="No rules yet">
-              A rule sends a notification when something happens: you say a keyword, a meeting runs long, a memory with action items arrives, or your
-              day summary is ready. Choose &ldquo;New rule&rdquo; to make one.
+              A rule sends a notification when something happens: you say a keyword, a meeting runs long, a memory with action items
+              arrives, or your day summary is ready. Choose &ldquo;New rule&rdquo; to make one.
             </EmptyState>
           )
         ) : (
@@ -77,7 +77,11 @@ function RuleRow({ rule, defaultVia }: { rule: RuleView; defaultVia: "reply" | "
       <div className="min-w-0 flex-1">
         <p className="font-medium">
           {rule.name}
-          {!rule.enabled ? <span className="ml-2 rounded-full bg-zinc-200 px-2 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">Off</span> : null}
+          {!rule.enabled ? (
+            <span className="ml-2 rounded-full bg-zinc-200 px-2 py-0.5 text-xs font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+              Off
+            </span>
+          ) : null}
         </p>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{rule.description}</p>
         <p className="mt-1 text-xs text-zinc-500">

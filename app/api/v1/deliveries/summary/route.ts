@@ -8,5 +8,7 @@ const query = z.object({ hours: z.preprocess((v) => (v === "" ? undefined : v), 
 
 /** GET /api/v1/deliveries/summary?hours=24: successes and failures per hour, Omi-behaviour warnings. */
 export const GET = route({ auth: "account", needs: "read", query }, async ({ user, query, scope }) =>
-  deliveriesOverviewSchema.parse(await getDeliveriesOverview({ viewer: await deliveryViewer({ scope: await scope, userId: user.id }), hours: query.hours })),
+  deliveriesOverviewSchema.parse(
+    await getDeliveriesOverview({ viewer: await deliveryViewer({ scope: await scope, userId: user.id }), hours: query.hours }),
+  ),
 );

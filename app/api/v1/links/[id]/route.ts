@@ -3,7 +3,6 @@ import { idParams } from "@/lib/api/schemas/params";
 import { serializeLink, updateLinkBody } from "@/lib/api/schemas/links";
 import { getLinkById, renameLink, unlink } from "@/lib/auth/linking";
 
-
 export const GET = route({ auth: "account", needs: "read", params: idParams }, async ({ user, params }) =>
   serializeLink(await getLinkById({ userId: user.id, id: params.id })),
 );

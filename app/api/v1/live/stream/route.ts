@@ -29,7 +29,13 @@ export const GET = route({ auth: "account", needs: "read", query: liveStreamQuer
     );
   }
   try {
-    const body = liveEventStream({ scope: await scope, cursor, signal: req.signal, maxMs: maxDuration * 1000 - CLOSE_MARGIN_MS, onClose: release });
+    const body = liveEventStream({
+      scope: await scope,
+      cursor,
+      signal: req.signal,
+      maxMs: maxDuration * 1000 - CLOSE_MARGIN_MS,
+      onClose: release,
+    });
     return new Response(body, {
       headers: {
         "content-type": "text/event-stream; charset=utf-8",

@@ -4,7 +4,6 @@ import { idParams } from "@/lib/api/schemas/params";
 import { ruleBody, rulePatchBody } from "@/lib/api/schemas/notifications";
 import { deleteRule, getRule, serializeRule, updateRule } from "@/lib/notify/queries";
 
-
 export const GET = route({ auth: "account", needs: "read", params: idParams }, async ({ user, params }) => {
   const rule = await getRule({ userId: user.id, id: params.id });
   if (!rule) throw notFound("Rule");

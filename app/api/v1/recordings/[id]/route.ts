@@ -4,7 +4,6 @@ import { idParams } from "@/lib/api/schemas/params";
 import type { RecordingDetail } from "@/lib/api/schemas/recordings";
 import { deleteRecording, getRecordingDetail } from "@/lib/audio/queries";
 
-
 /** GET /api/v1/recordings/{id}: summary, waveform peaks and the transcript received meanwhile. */
 export const GET = route({ auth: "account", needs: "read", params: idParams }, async ({ params, scope }): Promise<RecordingDetail> => {
   const detail = await getRecordingDetail({ scope: await scope, id: params.id });

@@ -8,7 +8,10 @@ export const GET = route({ auth: "account", needs: "read" }, async ({ user }): P
 }));
 
 /** PATCH /api/v1/recordings/retention {days: 1–3650 | null}. */
-export const PATCH = route({ auth: "account", needs: "write", body: audioRetentionSchema }, async ({ user, body }): Promise<AudioRetention> => {
-  await setAudioRetention({ userId: user.id, days: body.days });
-  return { days: body.days };
-});
+export const PATCH = route(
+  { auth: "account", needs: "write", body: audioRetentionSchema },
+  async ({ user, body }): Promise<AudioRetention> => {
+    await setAudioRetention({ userId: user.id, days: body.days });
+    return { days: body.days };
+  },
+);

@@ -12,5 +12,7 @@ export const maxDuration = 60;
  * it can't be replayed (audio, no body kept, unauthenticated), 404 when not yours.
  */
 export const POST = route({ auth: "account", needs: "write", params: idParams }, async ({ user, params, scope }) =>
-  replayResultSchema.parse({ delivery: await replayDelivery({ viewer: await deliveryViewer({ scope: await scope, userId: user.id }), id: params.id }) }),
+  replayResultSchema.parse({
+    delivery: await replayDelivery({ viewer: await deliveryViewer({ scope: await scope, userId: user.id }), id: params.id }),
+  }),
 );

@@ -49,7 +49,10 @@ export const GET = route({ auth: "account", needs: "read", params: idParams, que
   const [start, end] = range.kind === "partial" ? [range.start, range.end] : [0, total - 1];
   headers.set("content-length", String(end - start + 1));
   if (range.kind === "partial") headers.set("content-range", `bytes ${start}-${end}/${total}`);
-  const body = req.method === "HEAD" ? null : wavStream({ recordingId: recording.id, sampleRate: recording.sampleRate, dataBytes: recording.byteLength, start, end });
+  const body =
+    req.method === "HEAD"
+      ? null
+      : wavStream({ recordingId: recording.id, sampleRate: recording.sampleRate, dataBytes: recording.byteLength, start, end });
   return new Response(body, { status: range.kind === "partial" ? 206 : 200, headers });
 });
 

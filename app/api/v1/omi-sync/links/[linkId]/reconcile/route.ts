@@ -4,7 +4,6 @@ import { route } from "@/lib/api/handler";
 import { syncJobSchema } from "@/lib/api/schemas/omi-sync";
 import { reconcileNow, toJobView } from "@/lib/omi-sync/jobs";
 
-
 const params = z.object({ linkId: z.string().min(1).max(100) });
 
 /** POST /api/v1/omi-sync/links/{linkId}/reconcile → 202 the job: re-read the recent window now ("Check now"). */
