@@ -31,7 +31,6 @@ for (const vercel of [false, true]) {
     const base = postgresBaseUrl();
     test.skip(!base, "needs a Postgres server (DATABASE_URL or TEST_BASE_DATABASE_URL; CI sets it)");
     test.skip(!pgbouncerBinary() && !process.env.CI, "needs PgBouncer (apt-get install pgbouncer; CI installs it)");
-    test.skip(Boolean(process.env.E2E_POOLER_URL), "makes its own pooler: it runs in the direct pass");
     test.setTimeout(240_000);
 
     const bouncer = await startPgBouncer({ upstream: base! });
