@@ -9,6 +9,9 @@
  *   default a migration sets, not a startup parameter a pooler would refuse): with
  *   generic plans a search for a common word took ~400 ms instead of ~30 ms at 100,000
  *   memories (docs/BENCHMARKS.md);
+ * - except inside the ingest functions, which look rows up by unique keys and keep their
+ *   plans (db/migrations 0008): re-planned on every call they cost ~0.5 ms more of
+ *   Postgres CPU per memory delivery;
  * - a transaction whose COMMIT does not commit throws, instead of passing for success.
  * On PGlite there is nothing to check.
  */
@@ -41,6 +44,25 @@ describe.runIf(onPostgres)("the Postgres client", () => {
     });
     if (pooled) expect(named[0]!.named).toBe(0);
     else expect(named[0]!.named).toBeGreaterThan(0);
+  });
+
+  it("lets the ingest functions keep their plans (they would otherwise re-plan every statement on every call)", async () => {
+    const { rows } = await import("@/db/client");
+    const { sql } = await import("drizzle-orm");
+    const fns = await rows<{ name: string; config: string[] | null }>(
+      sql`select proname as name, proconfig as config from pg_proc where proname like 'omi_ingest_%' order by proname`,
+    );
+    expect(fns.map((f) => f.name)).toEqual([
+      "omi_ingest_audio",
+      "omi_ingest_button",
+      "omi_ingest_day_summary",
+      "omi_ingest_memory",
+      "omi_ingest_realtime",
+    ]);
+    for (const f of fns) expect(f.config, f.name).toContain("plan_cache_mode=auto");
+    // The searches keep planning with their values.
+    const [mode] = await rows<{ plan_cache_mode: string }>(sql`show plan_cache_mode`);
+    expect(mode?.plan_cache_mode).toBe("force_custom_plan");
   });
 
   it("throws when a transaction that swallowed an error does not commit", async () => {

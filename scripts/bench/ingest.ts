@@ -6,6 +6,9 @@
  *  - realtime webhook: realtime-batch-1.json (2 segments), new segment ids each, 200 uids;
  *  - Node CPU ms per delivery (the server's process tree) and Postgres CPU ms per
  *    delivery (every postgres process), from /proc, over the measured phase only.
+ * Where the time goes: each event's storing call alone, without HTTP or Next.js
+ * (scripts/bench/store-only.ts), gives the driver's and Postgres' share, and the Node
+ * CPU of a delivery is split into the no-op route's, the driver's and the rest.
  * Plus a plain node:http + postgres.js upsert (the floor: no framework, no auth, no log).
  * Targets: memory ≥ 0.5× the no-op route and p99 < 150 ms; realtime ≥ 0.6×.
  */
@@ -54,6 +57,48 @@ async function measure(app: RunningApp, next: (i: number) => LoadRequest): Promi
   };
 }
 
+type StoreOnly = { callsPerSecond: number; driverCpuMs: number; postgresCpuMs: number; poolerCpuMs: number };
+
+/**
+ * The storing call alone (scripts/bench/store-only.ts), with Postgres' CPU measured
+ * between the child's "measuring" line (after its warm-up) and its result line.
+ */
+async function storeOnly(event: "memory" | "realtime", mode: DatabaseMode): Promise<StoreOnly> {
+  const child = spawn(
+    "npx",
+    ["tsx", "--require", "./scripts/server-only.cjs", "scripts/bench/store-only.ts", event, String(durationMs), String(concurrency)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, ...mode.env, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", LOG_LEVEL: "error" },
+    },
+  );
+  let cpu0 = { pg: 0, pooler: 0 };
+  const result = await new Promise<{ calls: number; cpuMs: number; pg: number; pooler: number }>((resolve, reject) => {
+    let buffered = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      buffered += d.toString();
+      for (let nl = buffered.indexOf("\n"); nl >= 0; nl = buffered.indexOf("\n")) {
+        const line = buffered.slice(0, nl).trim();
+        buffered = buffered.slice(nl + 1);
+        if (line === "measuring") cpu0 = { pg: commandCpuMs("postgres"), pooler: commandCpuMs("pgbouncer") };
+        else if (line.startsWith("{"))
+          resolve({
+            ...(JSON.parse(line) as { calls: number; cpuMs: number }),
+            pg: commandCpuMs("postgres"),
+            pooler: commandCpuMs("pgbouncer"),
+          });
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`store-only ${event} exited with ${code} before its result`)));
+  });
+  return {
+    callsPerSecond: result.calls / (durationMs / 1000),
+    driverCpuMs: result.cpuMs / result.calls,
+    postgresCpuMs: (result.pg - cpu0.pg) / result.calls,
+    poolerCpuMs: (result.pooler - cpu0.pooler) / result.calls,
+  };
+}
+
 export async function benchIngest({ databaseUrl, modes }: { databaseUrl: string; modes: DatabaseMode[] }): Promise<BenchRow[]> {
   const run = Date.now().toString(36);
   const rows: BenchRow[] = [];
@@ -83,11 +128,12 @@ export async function benchIngest({ databaseUrl, modes }: { databaseUrl: string;
     } finally {
       await app.stop();
     }
+    const alone = { memory: await storeOnly("memory", mode), realtime: await storeOnly("realtime", mode) };
     const noop = results.noop!;
     const where = mode.label === "direct" ? "direct" : "through PgBouncer";
     const cpu = (r: Measured) =>
       `Node ${r.nodeCpuMs.toFixed(2)} ms, Postgres ${r.postgresCpuMs.toFixed(2)} ms${mode.label === "PgBouncer" ? `, PgBouncer ${r.poolerCpuMs.toFixed(2)} ms` : ""}`;
-    const webhookRows = (name: string, r: Measured, ratio: number, p99Target?: number): BenchRow[] => [
+    const webhookRows = (name: string, r: Measured, store: StoreOnly, ratio: number, p99Target?: number): BenchRow[] => [
       {
         bench: `ingest (${where}): ${name}`,
         metric: "throughput vs no-op route",
@@ -104,6 +150,12 @@ export async function benchIngest({ databaseUrl, modes }: { databaseUrl: string;
       { bench: `ingest (${where}): ${name}`, metric: "CPU per delivery", value: cpu(r) },
       {
         bench: `ingest (${where}): ${name}`,
+        metric: "Node CPU: framework + driver + the rest",
+        value: `${noop.nodeCpuMs.toFixed(2)} + ${store.driverCpuMs.toFixed(2)} + ${(r.nodeCpuMs - noop.nodeCpuMs - store.driverCpuMs).toFixed(2)} ms`,
+        note: "no-op route; the storing call alone; auth, parse, validate, log row, dynamic route",
+      },
+      {
+        bench: `ingest (${where}): ${name}`,
         metric: "non-2xx answers",
         value: String(r.failed),
         ok: r.failed === 0,
@@ -111,8 +163,14 @@ export async function benchIngest({ databaseUrl, modes }: { databaseUrl: string;
       },
     ];
     rows.push(
-      ...webhookRows("memory webhook", results.memory!, 0.5, 150),
-      ...webhookRows("realtime webhook", results.realtime!, 0.6),
+      ...webhookRows("memory webhook", results.memory!, alone.memory, 0.5, 150),
+      ...webhookRows("realtime webhook", results.realtime!, alone.realtime, 0.6),
+      ...(["memory", "realtime"] as const).map((event): BenchRow => ({
+        bench: `ingest (${where}): ${event} storing call alone`,
+        metric: "calls/s; CPU per call",
+        value: `${alone[event].callsPerSecond.toFixed(0)}/s; driver ${alone[event].driverCpuMs.toFixed(2)} ms, Postgres ${alone[event].postgresCpuMs.toFixed(2)} ms${mode.label === "PgBouncer" ? `, PgBouncer ${alone[event].poolerCpuMs.toFixed(2)} ms` : ""}`,
+        note: "lib/ingest through db/client.ts, no HTTP",
+      })),
       {
         bench: `ingest (${where}): no-op Next route (ceiling)`,
         metric: "throughput, p50 / p99",

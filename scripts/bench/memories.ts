@@ -217,7 +217,7 @@ async function capturePlans(url: string, deepCursor: string | null): Promise<str
   let plans: string[] = [];
   const client = postgres(url, {
     max: 1,
-    connection: { plan_cache_mode: "force_custom_plan" }, // as db/client.ts sets for the app
+    connection: { plan_cache_mode: "force_custom_plan" }, // the database default the app runs with (db/migrations 0004)
     onnotice: (n) => {
       if (typeof n.message === "string" && n.message.includes("plan:")) plans.push(n.message);
     },
