@@ -31,6 +31,8 @@ export default function config(phase: string): NextConfig {
     // leave its 20 MB of WASM out of every function. `next dev` and `next start` do not
     // use the traces, so the embedded database still works there.
     // (Turbopack traces the external through an alias, node_modules/@electric-sql/pglite-<hash>.)
+    // Next.js skips this option for the instrumentation entry: scripts/trim-traces.mjs,
+    // run by `npm run build`, drops the same files from that trace.
     outputFileTracingExcludes: { "*": ["node_modules/@electric-sql/pglite/**", "**/@electric-sql/pglite*"] },
     // Tests and parallel builds can use their own output folder; apps use the default.
     distDir: process.env.NEXT_DIST_DIR || ".next",

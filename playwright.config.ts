@@ -24,7 +24,15 @@ export default defineConfig({
   // servers of their own on a direct connection (faults, the import restart, the pooled
   // spec, which makes its own pooler) or read only the build's files: a second run proves nothing.
   testIgnore: process.env.E2E_POOLER_URL
-    ? [/faults\.spec/, /omi-sync-restart\.spec/, /pooled\.spec/, /client-bundle\.spec/, /api-dynamic\.spec/, /security-headers\.spec/]
+    ? [
+        /faults\.spec/,
+        /omi-sync-restart\.spec/,
+        /pooled\.spec/,
+        /client-bundle\.spec/,
+        /function-traces\.spec/,
+        /api-dynamic\.spec/,
+        /security-headers\.spec/,
+      ]
     : undefined,
   outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,

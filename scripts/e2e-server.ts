@@ -4,7 +4,7 @@
  * Playwright's webServer owns this process; on SIGTERM the server and database close.
  *
  *   E2E_PORT       port (default 3100)
- *   E2E_SKIP_BUILD skip `next build` (test-all builds once before Playwright)
+ *   E2E_SKIP_BUILD skip `npm run build` (test-all builds once before Playwright)
  *   E2E_ENV_*      extra env for the app, e.g. E2E_ENV_OMI_APP_ID=…
  *   E2E_POOLER_URL a transaction pooler in front of DATABASE_URL's server: the app runs in pooled mode
  */
@@ -59,7 +59,7 @@ const env: NodeJS.ProcessEnv = {
 };
 if (!db.DATABASE_URL) delete env.DATABASE_URL;
 
-if (!process.env.E2E_SKIP_BUILD) run("npx", ["next", "build"], env);
+if (!process.env.E2E_SKIP_BUILD) run("npm", ["run", "build", "--silent"], env);
 run("npx", ["tsx", "--require", "./scripts/server-only.cjs", "db/migrate.ts"], env);
 
 const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "--port", port], { stdio: "inherit", env });

@@ -74,7 +74,7 @@ function e2e(name: string, extraEnv: Record<string, string> = {}) {
 }
 
 vitest("vitest");
-const built = step("build", "npx", ["next", "build"]);
+const built = step("build", "npm", ["run", "build", "--silent"]);
 if (built) {
   passed++;
   e2e("e2e");
