@@ -114,22 +114,25 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
   const id = useId();
   const [s, setS] = useState<FormState>(() => initialState(rule, defaultVia));
   const [sample, setSample] = useState("Can we move the budget meeting to Thursday?");
-  const [lastChecked, setLastChecked] = useState("");
+  // What each answer was about: an answer about earlier contents would mislead once they change.
+  const [savedAs, setSavedAs] = useState("");
+  const [testedAs, setTestedAs] = useState("");
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setS((prev) => ({ ...prev, [key]: value }));
 
   const save = useSaveRule(rule);
   const test = useTestRule();
   const saveRule = () => {
-    setLastChecked(JSON.stringify(s));
+    setSavedAs(JSON.stringify(s));
     save.mutate(toBody(s, rule?.enabled ?? true), { onSuccess: onDone });
   };
   const testRule = () => {
-    setLastChecked(JSON.stringify(s));
+    setTestedAs(JSON.stringify(s) + sample);
     test.mutate({ rule: toBody(s, true), ...(s.kind === "keyword" || s.kind === "regex" ? { sampleText: sample } : {}) });
   };
 
-  // An answer about earlier contents would mislead once they change: show it only while they match.
-  const fresh = JSON.stringify(s) === lastChecked;
+  const current = JSON.stringify(s);
+  const saveAnswerFresh = current === savedAs;
+  const testAnswerFresh = current + sample === testedAs;
 
   const changeKind = (kind: TriggerKind) => {
     const needed = scopeReadBy(kind);
@@ -325,7 +328,7 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
         <Button variant="secondary" size="sm" onClick={testRule} disabled={test.isPending}>
           Test against a sample
         </Button>
-        {test.isSuccess && fresh ? (
+        {test.isSuccess && testAnswerFresh ? (
           <div role="status" className="mt-2 text-sm">
             {test.data.matched === null ? (
               <p className="text-amber-800 dark:text-amber-300">The sample does not match, so this rule would not fire.</p>
@@ -340,7 +343,7 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
             ) : null}
           </div>
         ) : null}
-        <FormStatus error={test.isError && fresh ? test.error.message : null} />
+        <FormStatus error={test.isError && testAnswerFresh ? test.error.message : null} />
       </div>
 
       <div className="flex flex-wrap items-center gap-2">
@@ -350,7 +353,7 @@ export function RuleForm({ rule, defaultVia, onDone }: { rule?: RuleView; defaul
         <Button variant="ghost" onClick={onDone}>
           Cancel
         </Button>
-        <FormStatus error={save.isError && fresh ? save.error.message : null} inline />
+        <FormStatus error={save.isError && saveAnswerFresh ? save.error.message : null} inline />
       </div>
     </form>
   );
