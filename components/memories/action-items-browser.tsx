@@ -3,8 +3,8 @@
 import { CheckCircle2, ListChecks } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
+import { LoadMore } from "@/components/ui/load-more";
 import { useActionItems, type ActionItemStatus } from "@/lib/api/hooks/memories";
 import { ActionItemCheckbox } from "./action-item-list";
 import { RelativeTime } from "./relative-time";
@@ -74,13 +74,7 @@ export function ActionItemsBrowser() {
               </li>
             ))}
           </ul>
-          {query.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-                {query.isFetchingNextPage ? "Loading…" : "Load more"}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={query} />
         </>
       )}
     </div>

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Checkbox, Input, Label, Select } from "@/components/ui/input";
 import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
+import { LoadMore } from "@/components/ui/load-more";
 import { useMemories, type MemoryFilters } from "@/lib/api/hooks/memories";
 import { memoryCategories } from "./category-chip";
 import { MemoryRow } from "./memory-row";
@@ -172,18 +173,7 @@ export function MemoryBrowser() {
               <MemoryRow key={m.id} memory={m} showUid={showUid} />
             ))}
           </ul>
-          {query.hasNextPage ? (
-            <div className="flex justify-center pt-2">
-              <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-                {query.isFetchingNextPage ? "Loading…" : "Load more"}
-              </Button>
-            </div>
-          ) : (
-            <p className="pt-2 text-center text-xs text-zinc-500">That’s everything.</p>
-          )}
-          {query.isFetchNextPageError ? (
-            <ErrorState title="Could not load more" message={query.error?.message} onRetry={() => void query.fetchNextPage()} />
-          ) : null}
+          <LoadMore query={query} />
         </>
       )}
     </div>

@@ -4,8 +4,8 @@
 import { BrainCircuit, SearchX } from "lucide-react";
 import Link from "next/link";
 import { useEffect, useId, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, ListSkeleton } from "@/components/ui/states";
+import { LoadMore } from "@/components/ui/load-more";
 import { RelativeTime } from "@/components/memories/relative-time";
 import { Input, Select } from "@/components/ui/input";
 import { useFacts } from "@/lib/api/hooks/omi-sync";
@@ -92,13 +92,7 @@ export function FactsBrowser() {
               </li>
             ))}
           </ul>
-          {query.hasNextPage ? (
-            <div className="flex justify-center">
-              <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-                {query.isFetchingNextPage ? "Loading…" : "Load more"}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={query} />
         </>
       )}
     </div>
