@@ -10,7 +10,8 @@
  *   transaction-mode pooler (PgBouncer, Supavisor, Neon), where consecutive
  *   transactions of one client land on different server connections. So: no named
  *   statements (postgres.js `prepare: false`, which also covers the savepoint and
- *   commit statements it writes itself), no startup parameters, no session state.
+ *   commit statements it writes itself), no pipelining (`max_pipeline: 0`), no startup
+ *   parameters, no session state.
  *   Migrations and LISTEN use DATABASE_URL_UNPOOLED (`directUrl()`).
  *
  * Opened lazily on first use (so `next build` never opens the data directory) and
@@ -25,7 +26,7 @@ import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/lib/env";
-import { TransactionNotCommitted } from "./errors";
+import { reservedTransaction } from "./reserved-transaction";
 import { acquireDirLock, releaseDirLock } from "./pglite-lock";
 import * as schema from "./schema";
 
@@ -55,6 +56,11 @@ function open(): Handle {
       max: env.VERCEL ? 3 : 10,
       // Pooled: every statement unnamed, postgres.js's own savepoint/commit statements included.
       prepare: !pooled,
+      // Pooled: one statement at a time per connection. postgres.js otherwise writes a
+      // statement onto a busy connection (pipelining); the pooler hands the server
+      // connection back at the first ReadyForQuery and the statements behind it are
+      // never answered: they hang, and so does everything queued after them.
+      ...(pooled ? { max_pipeline: 0 } : {}),
       // Fail fast when the server is away, so webhooks answer 503 (Omi retries) instead of hanging.
       connect_timeout: 5,
       idle_timeout: 20,
@@ -85,18 +91,17 @@ function open(): Handle {
 /**
  * The postgres.js client handed to Drizzle, with two changes:
  *
- * 1. Every transaction's COMMIT is checked. Postgres answers COMMIT of a transaction
- *    that an earlier error aborted with the tag ROLLBACK, not an error, so a failure
- *    that some code caught (a savepoint's, say) would otherwise end in a silent
- *    rollback that the caller takes for success. The transaction callback ends with
- *    its own COMMIT and throws TransactionNotCommitted unless the tag says COMMIT
- *    (postgres.js then sends its usual COMMIT, which finds no transaction: a notice).
+ * 1. Transactions run on a reserved connection and check their COMMIT
+ *    (db/reserved-transaction.ts): Postgres answers COMMIT of a transaction that an
+ *    earlier error aborted with the tag ROLLBACK, not an error, so a failure that some
+ *    code caught (a savepoint's, say) would otherwise end in a silent rollback that the
+ *    caller takes for success.
  * 2. `named`: Drizzle runs every query as `client.unsafe(text, params, { prepare:
  *    false })`, and for an unnamed statement with parameters postgres.js first asks the
  *    server for the parameter types (Parse/Describe, wait, then Bind/Execute): two
  *    round trips per query (drizzle-orm#6096). Named statements are described once per
  *    connection and cached, so later runs take one. Never in pooled mode.
- * Transactions and savepoints hand Drizzle a new client, so those are wrapped too.
+ * A transaction hands Drizzle a new client (savepoints the same one), wrapped the same way.
  */
 function checkedClient(sql: postgres.Sql, { named, inTransaction = false }: { named: boolean; inTransaction?: boolean }): postgres.Sql {
   return new Proxy(sql, {
@@ -106,21 +111,11 @@ function checkedClient(sql: postgres.Sql, { named, inTransaction = false }: { na
         return (text: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
           target.unsafe(text, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
       }
-      if ((prop === "begin" || prop === "savepoint") && typeof value === "function") {
-        const outermost = prop === "begin" && !inTransaction;
-        return (...args: unknown[]) => {
-          const last = args.length - 1;
-          const fn = args[last] as (tx: postgres.Sql) => unknown;
-          args[last] = async (tx: postgres.Sql) => {
-            const result = await fn(checkedClient(tx, { named, inTransaction: true }));
-            if (outermost) {
-              const done = await tx.unsafe("commit");
-              if (done.command !== "COMMIT") throw new TransactionNotCommitted(done.command);
-            }
-            return result;
-          };
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
+      if (prop === "begin" && !inTransaction) {
+        return (...args: unknown[]) =>
+          reservedTransaction(target, args[args.length - 1] as (tx: postgres.Sql) => unknown, (tx) =>
+            checkedClient(tx, { named, inTransaction: true }),
+          );
       }
       return value;
     },

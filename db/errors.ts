@@ -55,6 +55,31 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
+const connectionLostCodes = new Set([
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "57P01",
+  "57P02",
+  "57P03",
+]);
+
+/**
+ * The connection that ran the statement is gone (the driver already took it back):
+ * nothing more may be sent on it, not even a ROLLBACK.
+ */
+export function isConnectionLost(err: unknown): boolean {
+  for (const e of causes(err)) {
+    const code = e.code;
+    if (typeof code === "string" && (connectionLostCodes.has(code) || code.startsWith("08"))) return true;
+    if (e.severity === "FATAL" || e.severity === "PANIC") return true;
+  }
+  return false;
+}
+
 /** Postgres unique_violation, through Drizzle's wrapper. */
 export function isUniqueViolation(err: unknown): boolean {
   for (const e of causes(err)) if (e.code === "23505") return true;

@@ -181,6 +181,17 @@ for (const vercel of [false, true]) {
         output.filter((line) => poolerFailures.test(line)),
         "pooler failures or a LISTEN fallback in the servers' logs",
       ).toEqual([]);
+    } catch (err) {
+      // What the servers said is the first thing to read when this fails.
+      console.log(
+        `servers' warnings and errors:\n${
+          output
+            .filter((line) => /warn|error/i.test(line))
+            .slice(-40)
+            .join("\n") || "(none)"
+        }`,
+      );
+      throw err;
     } finally {
       await Promise.all(apps.map((app) => app.stop()));
       await db.drop();
