@@ -23,7 +23,12 @@ const concurrency = 8;
 
 /** What is wrong with one answer, or null. */
 function verdict(c: Case, res: RawResponse): string | null {
-  if (res.status === 0) return `no answer (${res.error})`;
+  if (res.status === 0) {
+    // A body streamed past the limit is refused without being read, and the connection
+    // closed: TCP may reset it before the client reads the answer. Any other case must answer.
+    const refusedUnread = typeof c.body === "object" && "streamBytes" in c.body && /EPIPE|ECONNRESET/.test(res.error ?? "");
+    return refusedUnread ? null : `no answer (${res.error})`;
+  }
   if (!c.allowed.includes(res.status)) return `status ${res.status}, allowed ${c.allowed.join("/")}: ${res.text.slice(0, 200)}`;
   if (res.status >= 200 && res.status < 300 && !c.path.startsWith("/api/webhooks/")) return null;
   if (res.status >= 300 && res.status < 400) return null; // only where a case allows it: Next's own "//" redirect
@@ -174,7 +179,11 @@ test("hostile inputs get answers from the table only, and valid deliveries in be
   });
   console.log(`hostile suite: ${hostile.length} bad requests, ${valid.length} valid deliveries interleaved, ${concurrency} at a time`);
 
-  const client = rawClient(baseURL!, { sockets: concurrency });
+  // Its own client address (the e2e server trusts one proxy hop), so a retry is not refused
+  // by the per-address limit on unauthenticated attempts that the first try used up
+  // (that limit has its own test: tests/webhooks/strangers.test.ts).
+  const address = `2001:db8::${(seed >>> 16).toString(16)}:${(seed & 0xffff).toString(16)}:${Date.now().toString(16).slice(-4)}`;
+  const client = rawClient(baseURL!, { sockets: concurrency, headers: { "x-forwarded-for": address } });
   const failures: string[] = [];
   const deliveryIds = new Map<Probe, string>();
   const statusCounts: Record<number, number> = {};

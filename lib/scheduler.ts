@@ -6,6 +6,7 @@
 import { log } from "@/lib/log";
 import { runMaintenance } from "@/lib/maintenance";
 import { startSyncLoop, stopSyncLoop } from "@/lib/omi-sync/runner";
+import { describeDbError } from "@/db/errors";
 
 const intervalMs = 60 * 60 * 1000;
 let timer: NodeJS.Timeout | undefined;
@@ -15,7 +16,7 @@ export function startScheduler(): void {
   const tick = () =>
     runMaintenance()
       .then((result) => log.info("maintenance done", result))
-      .catch((err: unknown) => log.warn("maintenance failed", { err: String(err) }));
+      .catch((err: unknown) => log.warn("maintenance failed", { err: describeDbError(err) }));
   // First run shortly after start, then hourly; never keep the process alive for it.
   setTimeout(tick, 30_000).unref();
   timer = setInterval(tick, intervalMs);

@@ -30,7 +30,11 @@ export type RawResponse = {
 
 const bodyCap = 256 * 1024;
 
-export function rawClient(baseURL: string, { sockets = 8 } = {}) {
+/** `headers` go with every request (a request's own headers win). */
+export function rawClient(
+  baseURL: string,
+  { sockets = 8, headers: common = {} }: { sockets?: number; headers?: Record<string, string> } = {},
+) {
   const base = new URL(baseURL);
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
 
@@ -43,7 +47,7 @@ export function rawClient(baseURL: string, { sockets = 8 } = {}) {
         settled = true;
         resolve({ ...res, ms: Math.round(performance.now() - started) });
       };
-      const headers: Record<string, string | number> = { ...req.headers };
+      const headers: Record<string, string | number> = { ...common, ...req.headers };
       const body = req.body;
       const streamed = body !== undefined && typeof body === "object" && !(body instanceof Uint8Array);
       if (streamed && body.declaredLength !== undefined) headers["content-length"] = body.declaredLength;

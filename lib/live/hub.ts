@@ -22,6 +22,7 @@ import { sql } from "drizzle-orm";
 import { directUrl, driver, rows } from "@/db/client";
 import { log } from "@/lib/log";
 import { LIVE_CHANNEL, parseLiveNotice, type LiveNotice } from "./channel";
+import { describeDbError } from "@/db/errors";
 
 /** null: anything may have changed (the listener reconnected, or polling started). */
 export type NoticeHandler = (notice: LiveNotice | null) => void;
@@ -94,7 +95,7 @@ class LiveHub {
       try {
         h(notice);
       } catch (err) {
-        log.error("live notice handler failed", { err: String(err) });
+        log.error("live notice handler failed", { err: describeDbError(err) });
       }
     }
   }
@@ -186,7 +187,7 @@ class LiveHub {
           }
         }
       } catch (err) {
-        log.warn("polling live changes failed", { err: String(err) });
+        log.warn("polling live changes failed", { err: describeDbError(err) });
       }
     };
     await tick();

@@ -16,6 +16,7 @@ import { log } from "@/lib/log";
 import { formatCursor, type Cursor } from "./cursor";
 import { liveHub, type StreamOwner } from "./hub";
 import { advance, changesAfter, visibleStreams, type LiveChange } from "./queries";
+import { describeDbError } from "@/db/errors";
 
 export const HEARTBEAT_MS = 15_000;
 /** Hint for EventSource's reconnect delay. */
@@ -121,7 +122,7 @@ export function liveEventStream(options: LiveStreamOptions): ReadableStream<Uint
         }
       } while (dirty && !closed);
     } catch (err) {
-      log.warn("live stream read failed; closing so the browser reconnects", { err: String(err) });
+      log.warn("live stream read failed; closing so the browser reconnects", { err: describeDbError(err) });
       close();
     } finally {
       pumping = false;
@@ -152,7 +153,7 @@ export function liveEventStream(options: LiveStreamOptions): ReadableStream<Uint
         if (closed) return unsubscribe();
         await loadStreams(options.cursor);
       } catch (err) {
-        log.warn("live stream could not start", { err: String(err) });
+        log.warn("live stream could not start", { err: describeDbError(err) });
         return close();
       }
       started = true;

@@ -6,12 +6,13 @@
  */
 import { after } from "next/server";
 import { log } from "@/lib/log";
+import { describeDbError } from "@/db/errors";
 
 const pending = new Set<Promise<unknown>>();
 
 function track(task: () => Promise<unknown>): Promise<unknown> {
   const p = task()
-    .catch((err: unknown) => log.warn("background notification work failed", { err: String(err) }))
+    .catch((err: unknown) => log.warn("background notification work failed", { err: describeDbError(err) }))
     .finally(() => pending.delete(p));
   pending.add(p);
   return p;

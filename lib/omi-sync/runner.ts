@@ -21,6 +21,7 @@ import { formatWait, OmiDevApiError } from "./client";
 import { countsOf, dueCondition, finished, getJob, scheduleReconciles } from "./jobs";
 import { keySecret, markKeyInvalid } from "./keys";
 import { runStep, type StepResult } from "./steps";
+import { describeDbError } from "@/db/errors";
 
 export type RunOptions = { leaseMs?: number; now?: () => Date };
 const defaultLeaseMs = 45_000;
@@ -180,7 +181,7 @@ export function startSyncLoop(intervalMs = 2_000): void {
     if (busy) return;
     busy = true;
     advanceDueJobs({ deadlineMs: 20_000 })
-      .catch((err: unknown) => log.warn("omi sync loop failed", { err: String(err) }))
+      .catch((err: unknown) => log.warn("omi sync loop failed", { err: describeDbError(err) }))
       .finally(() => {
         busy = false;
       });

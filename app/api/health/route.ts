@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { rows } from "@/db/client";
 import { json } from "@/lib/api/respond";
 import { log } from "@/lib/log";
+import { describeDbError } from "@/db/errors";
 
 /** Liveness and database reachability, for uptime checks and test readiness. */
 export async function GET() {
@@ -12,7 +13,7 @@ export async function GET() {
     ]);
     return json({ status: "ok", database: "ok" });
   } catch (err) {
-    log.warn("health: database unavailable", { err: String(err) });
+    log.warn("health: database unavailable", { err: describeDbError(err) });
     return json({ status: "error", database: "unavailable" }, { status: 503, headers: { "retry-after": "5" } });
   }
 }

@@ -7,6 +7,7 @@
 import { json } from "@/lib/api/respond";
 import { isSetupCompleted, uidSchema } from "@/lib/auth/linking";
 import { log } from "@/lib/log";
+import { describeDbError } from "@/db/errors";
 
 export async function GET(req: Request): Promise<Response> {
   let completed = false;
@@ -16,7 +17,7 @@ export async function GET(req: Request): Promise<Response> {
     const uid = uidSchema.safeParse(uids.at(-1) ?? "");
     if (uid.success) completed = await isSetupCompleted(uid.data);
   } catch (err) {
-    log.warn("setup-completed could not answer from the database", { err: String(err) });
+    log.warn("setup-completed could not answer from the database", { err: describeDbError(err) });
   }
   return json({ is_setup_completed: completed }, { headers: { "access-control-allow-origin": "*" } });
 }
