@@ -92,10 +92,14 @@ export function isDatabaseError(err: unknown): boolean {
   return false;
 }
 
-/** A value Postgres refuses to store (SQLSTATE class 22: data exception), with its message. */
+/**
+ * A value Postgres refuses to store, with its message: SQLSTATE class 22 (data exception)
+ * or 54 (a limit the value exceeds, such as an index entry's size). Sending it again
+ * cannot succeed, so it is the sender's problem (422), not a retry (503).
+ */
 export function dataException(err: unknown): string | null {
   for (const e of causes(err)) {
-    if (typeof e.code === "string" && e.code.startsWith("22") && typeof e.message === "string") return e.message;
+    if (typeof e.code === "string" && /^(22|54)/.test(e.code) && typeof e.message === "string") return e.message;
   }
   return null;
 }

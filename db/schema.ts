@@ -368,7 +368,10 @@ export const actionItems = pgTable(
     omiPushError: text("omi_push_error"),
   },
   (t) => [
-    uniqueIndex("action_items_memory_description").on(t.memoryId, t.description),
+    // One item per description in a memory (re-sends update it, so a tick survives). Keyed
+    // by the description's md5: a btree entry holds at most ~2.7 KB, and a description of a
+    // few KB that does not compress made the whole delivery fail (migration 0009).
+    uniqueIndex("action_items_memory_description_md5").on(t.memoryId, sql`md5(${t.description})`),
     index("action_items_memory").on(t.memoryId, t.idx),
     index("action_items_push_pending")
       .on(t.memoryId)

@@ -33,3 +33,23 @@ it("stores a description listed twice once (the first), and the rest in order", 
     ["Water the plants", 2, true, true],
   ]);
 });
+
+it("stores an action item whose description is far past a btree entry's limit, and updates it on a re-send", async () => {
+  // What the hostile suite sent: ~300 KB that does not compress. Keyed by the text itself
+  // it failed the whole delivery with SQLSTATE 54000 (a 503 that Omi would retry for ever).
+  const random = (n: number) => Array.from({ length: n }, () => Math.random().toString(36).slice(2, 12)).join("");
+  const long = random(30_000);
+  const payload = fixtureJson<{ id: string; structured: { action_items: Record<string, unknown>[] } }>("memory-created.json");
+  payload.structured.action_items = [
+    { description: long, completed: false },
+    { description: "Short one", completed: false },
+  ];
+  expect((await send("memory", { body: JSON.stringify(payload) })).status).toBe(200);
+  payload.structured.action_items[0]!.completed = true;
+  expect((await send("memory", { body: JSON.stringify(payload) })).status).toBe(200);
+  const items = (await h.db.select().from(h.actionItems)).sort((a, b) => a.idx - b.idx);
+  expect(items.map((i) => [i.description.length, i.completedOmi, i.present])).toEqual([
+    [long.length, true, true],
+    ["Short one".length, false, true],
+  ]);
+});
