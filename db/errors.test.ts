@@ -3,7 +3,7 @@
  * raises them inside Drizzle's wrapper.
  */
 import { describe, expect, it } from "vitest";
-import { dataException, isConnectionLost, isDatabaseUnavailable } from "./errors";
+import { dataException, endsConnection, isDatabaseUnavailable } from "./errors";
 
 const wrapped = (cause: Record<string, unknown>) => Object.assign(new Error("Failed query: select 1\nparams: "), { cause });
 
@@ -16,16 +16,25 @@ describe("database errors", () => {
     expect(dataException(wrapped({ code: "23505", message: "duplicate key" }))).toBeNull();
   });
 
-  it("a connection the server ended is lost (nothing more may be sent on it) and retryable", () => {
-    for (const cause of [
+  it("a statement's error says its connection is gone only when it is: nothing more may be sent on it", () => {
+    const gone = [
       { code: "57P01", severity: "FATAL", message: "terminating connection due to administrator command" },
       { code: "08P01", severity: "FATAL", message: "server conn crashed?" },
       { code: "CONNECTION_CLOSED", message: "write CONNECTION_CLOSED" },
-      { code: "ECONNRESET", message: "read ECONNRESET" },
-    ]) {
-      expect(isConnectionLost(wrapped(cause)), cause.message).toBe(true);
-      expect(isDatabaseUnavailable(wrapped(cause)), cause.message).toBe(true);
+      { code: "ECONNRESET", syscall: "read", message: "read ECONNRESET" },
+    ];
+    for (const e of gone) {
+      expect(endsConnection(e), e.message).toBe(true);
+      expect(isDatabaseUnavailable(wrapped(e)), e.message).toBe(true);
     }
-    expect(isConnectionLost(wrapped({ code: "25P02", severity: "ERROR", message: "current transaction is aborted" }))).toBe(false);
+    // A live session: an ERROR (even of class 08), or an error the code met elsewhere.
+    for (const e of [
+      { code: "25P02", severity: "ERROR", message: "current transaction is aborted" },
+      { code: "08P01", severity: "ERROR", message: "bind message supplies 1 parameters, but prepared statement requires 2" },
+      Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET", syscall: "read" } }),
+      wrapped({ code: "57P01", severity: "FATAL", message: "another connection's error, wrapped" }),
+    ]) {
+      expect(endsConnection(e), String((e as { message: string }).message)).toBe(false);
+    }
   });
 });

@@ -55,29 +55,21 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
-const connectionLostCodes = new Set([
-  "ECONNRESET",
-  "EPIPE",
-  "ETIMEDOUT",
-  "CONNECTION_CLOSED",
-  "CONNECTION_ENDED",
-  "CONNECTION_DESTROYED",
-  "57P01",
-  "57P02",
-  "57P03",
-]);
-
 /**
- * The connection that ran the statement is gone (the driver already took it back):
- * nothing more may be sent on it, not even a ROLLBACK.
+ * Does this error, raised by postgres.js for one of its statements, mean that statement's
+ * connection is gone? Then nothing more may be sent on it, not even a ROLLBACK. Only the
+ * error itself is read, not its causes: an error the code met elsewhere (a fetch reset, say)
+ * says nothing about this connection.
  */
-export function isConnectionLost(err: unknown): boolean {
-  for (const e of causes(err)) {
-    const code = e.code;
-    if (typeof code === "string" && (connectionLostCodes.has(code) || code.startsWith("08"))) return true;
-    if (e.severity === "FATAL" || e.severity === "PANIC") return true;
-  }
-  return false;
+export function endsConnection(err: unknown): boolean {
+  if (!err || typeof err !== "object") return false;
+  const e = err as Record<string, unknown>;
+  // The server ended the session (admin shutdown, a pooler dropping it, …).
+  if (e.severity === "FATAL" || e.severity === "PANIC") return true;
+  // postgres.js's own connection errors.
+  if (e.code === "CONNECTION_CLOSED" || e.code === "CONNECTION_ENDED" || e.code === "CONNECTION_DESTROYED") return true;
+  // The socket's own errors (Node sets `syscall` on them).
+  return typeof e.syscall === "string" && typeof e.code === "string" && /^E(CONNRESET|PIPE|TIMEDOUT)$/.test(e.code);
 }
 
 /** Postgres unique_violation, through Drizzle's wrapper. */

@@ -17,12 +17,12 @@
  * connection for the transaction because it is open.
  */
 import type postgres from "postgres";
-import { isConnectionLost, TransactionNotCommitted } from "./errors";
+import { endsConnection, TransactionNotCommitted } from "./errors";
 
 type Body<T> = (tx: postgres.Sql) => T | Promise<T>;
 
 export async function reservedTransaction<T>(sql: postgres.Sql, body: Body<T>, wrap: (tx: postgres.Sql) => postgres.Sql): Promise<T> {
-  const conn = await sql.reserve();
+  const conn = watched(await sql.reserve());
   try {
     await conn.unsafe("begin");
     const result = await body(transactionClient(conn, wrap));
@@ -35,22 +35,50 @@ export async function reservedTransaction<T>(sql: postgres.Sql, body: Body<T>, w
     // on next use): a ROLLBACK or release() on it would write to a socket that is gone
     // and crash the process. Otherwise roll back (after a failed COMMIT there is no
     // transaction left and ROLLBACK only warns) and hand the connection back.
-    if (!isConnectionLost(err)) {
-      const alive = await conn.unsafe("rollback").then(
-        () => true,
-        (e: unknown) => !isConnectionLost(e),
-      );
-      if (alive) conn.release();
+    if (!conn.lost) {
+      await conn.unsafe("rollback").catch(() => {});
+      if (!conn.lost) conn.release();
     }
     throw err;
   }
 }
 
+type Watched = postgres.ReservedSql & { readonly lost: boolean };
+
+/**
+ * The reserved connection, noting when one of ITS statements failed because the
+ * connection ended (an error of this connection, not one the body met elsewhere, which
+ * must not stop the rollback and release).
+ */
+function watched(conn: postgres.ReservedSql): Watched {
+  let lost = false;
+  const unsafe = (...args: Parameters<postgres.ReservedSql["unsafe"]>) => {
+    // postgres.js settles a statement through its Query's own `reject` (src/query.js), and
+    // the Query runs only when awaited, so observing it here changes nothing about when.
+    const query = conn.unsafe(...args) as ReturnType<postgres.ReservedSql["unsafe"]> & { reject: (err: unknown) => void };
+    const reject = query.reject;
+    query.reject = (err: unknown) => {
+      if (endsConnection(err)) lost = true;
+      reject(err);
+    };
+    return query;
+  };
+  return new Proxy(conn, {
+    get(target, prop, receiver) {
+      if (prop === "lost") return lost;
+      if (prop === "unsafe") return unsafe;
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  }) as Watched;
+}
+
 /**
  * The reserved connection as Drizzle's transaction client, passed through `wrap` (the
  * caller's own client changes); `savepoint(fn)` nests and hands `fn` the same client.
+ * A failed savepoint rethrows its own error: if rolling back to it fails too, the
+ * transaction is aborted and its COMMIT check refuses it.
  */
-function transactionClient(conn: postgres.ReservedSql, wrap: (tx: postgres.Sql) => postgres.Sql): postgres.Sql {
+function transactionClient(conn: Watched, wrap: (tx: postgres.Sql) => postgres.Sql): postgres.Sql {
   let next = 0;
   const savepoint = async <T>(body: Body<T>): Promise<T> => {
     const name = `s${next++}`;
@@ -60,7 +88,7 @@ function transactionClient(conn: postgres.ReservedSql, wrap: (tx: postgres.Sql) 
       await conn.unsafe(`release savepoint ${name}`);
       return result;
     } catch (err) {
-      await conn.unsafe(`rollback to savepoint ${name}`);
+      if (!conn.lost) await conn.unsafe(`rollback to savepoint ${name}`).catch(() => {});
       throw err;
     }
   };

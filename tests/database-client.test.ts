@@ -104,7 +104,9 @@ describe.runIf(onPostgres)("the Postgres client", () => {
       const attempt = db
         .transaction(async (tx) => {
           await rows(sql`select ${round}::int as n`, tx);
-          await rows(sleep, tx);
+          // Round 1 dies inside a savepoint: no ROLLBACK TO may follow on the dead connection either.
+          if (round === 1) await tx.transaction(async (sp) => rows(sleep, sp));
+          else await rows(sleep, tx);
         })
         .then(
           () => "committed",
