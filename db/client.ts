@@ -40,7 +40,16 @@ export type Driver = { kind: "pglite"; client: PGlite } | { kind: "postgres"; cl
 
 type Handle = { db: Db; driver: Driver; close: () => Promise<void> };
 
-const globalForDb = globalThis as unknown as { __omiHubDb?: Handle };
+const globalForDb = globalThis as unknown as { __omiHubDb?: Handle; __omiHubTemplate?: Blob };
+
+/**
+ * Tests: the in-memory PGlite, when it opens, starts as a copy of this data directory dump
+ * (a migrated database, tests/global-setup.ts) instead of empty.
+ */
+export function startInMemoryFrom(dump: Blob): void {
+  if (globalForDb.__omiHubDb) throw new Error("The database is already open");
+  globalForDb.__omiHubTemplate = dump;
+}
 
 /** True when DATABASE_URL goes through a transaction-mode pooler (see the header). */
 export const pooled = Boolean(env.DATABASE_URL && (env.DATABASE_URL_UNPOOLED || env.VERCEL));
@@ -76,7 +85,8 @@ function open(): Handle {
   const require = createRequire(import.meta.url);
   const { PGlite: PGliteClass } = require("@electric-sql/pglite") as typeof import("@electric-sql/pglite");
   const { drizzle: drizzlePglite } = require("drizzle-orm/pglite") as typeof import("drizzle-orm/pglite");
-  const client = new PGliteClass(dir);
+  const template = inMemory ? globalForDb.__omiHubTemplate : undefined;
+  const client = template ? new PGliteClass(dir, { loadDataDir: template }) : new PGliteClass(dir);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,

@@ -4,18 +4,38 @@
  * against (TEST_BASE_DATABASE_URL), dropped afterwards. Call it at the top level of
  * the file; modules may be imported at the top as usual (the database opens lazily).
  */
+import { readFileSync } from "node:fs";
 import postgres from "postgres";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 
 export function useTestDb(): void {
   const base = process.env.TEST_BASE_DATABASE_URL;
   // tests/setup-env.ts chose this file's database name before any import ran.
   const name = base && process.env.DATABASE_URL ? new URL(process.env.DATABASE_URL).pathname.slice(1) : undefined;
   beforeAll(async () => {
+    // A copy of the suite's migrated database (tests/global-setup.ts), or migrated here.
+    const postgresTemplate = inject("postgresTemplate");
+    const pgliteTemplate = inject("pgliteTemplate");
     if (base && name) {
       const admin = postgres(base, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`create database "${name}"`);
+      await admin.unsafe(`create database "${name}"${postgresTemplate ? ` template "${postgresTemplate}"` : ""}`);
+      if (postgresTemplate) {
+        // A copy does not carry the database's own settings (ALTER DATABASE … SET, which a
+        // migration uses for plan_cache_mode): copy them too.
+        const settings = await admin<{ setting: string }[]>`
+          select unnest(s.setconfig) as setting from pg_db_role_setting s
+          join pg_database d on d.oid = s.setdatabase where d.datname = ${postgresTemplate} and s.setrole = 0`;
+        for (const { setting } of settings) {
+          const [key, ...value] = setting.split("=");
+          await admin.unsafe(`alter database "${name}" set ${key} = '${value.join("=").replace(/'/g, "''")}'`);
+        }
+      }
       await admin.end();
+      if (postgresTemplate) return;
+    } else if (pgliteTemplate) {
+      const { startInMemoryFrom } = await import("@/db/client");
+      startInMemoryFrom(new Blob([readFileSync(pgliteTemplate)]));
+      return;
     }
     const { runMigrations } = await import("@/db/migrate");
     await runMigrations();
