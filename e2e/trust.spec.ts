@@ -52,8 +52,21 @@ test("B cannot make text reach A's phone through A's uid, by rule, reply or the 
   const direct = await post(attackerPage, "/api/notifications/send", { user_id: victim.uid, type: "custom", message: phishing });
   expect(direct.status()).toBe(404);
 
-  // Give anything queued time to go out, then look at the victim's phone: only the link code.
-  await attackerPage.waitForTimeout(2_000);
+  // Rules are judged after each delivery's commit, in the background. A bystander's memory
+  // sent after the attack goes through the same path; once its own rule reached its phone,
+  // the attack's deliveries (sent earlier) have been judged too. Then look at the victim's
+  // phone: only the link code.
+  const bystanderPage = await newPage(browser, baseURL!);
+  const bystander = await accountWithWebhookToken(bystanderPage, "bystander");
+  await verifyUid(bystanderPage, bystander.uid);
+  const control = "Bystander's own memory notice";
+  expect((await post(bystanderPage, "/api/v1/notification-rules", { ...rules[0], template: control })).status()).toBe(201);
+  const controlSent = await bystanderPage.request.post(`${bystander.urls.memory}?uid=${bystander.uid}`, {
+    data: memory,
+    headers: { "idempotency-key": randomUUID() },
+  });
+  expect(controlSent.status()).toBe(200);
+  await expect.poll(async () => (await pushedTo(bystander.uid)).map((n) => n.message)).toContain(control);
   expect((await pushedTo(victim.uid)).filter((n) => !n.message.startsWith("Your Omi Hub code"))).toEqual([]);
   expect(((await (await attackerPage.request.get("/api/v1/notifications")).json()) as { items: unknown[] }).items).toEqual([]);
 

@@ -112,13 +112,21 @@ export async function stopGroup(child: ChildProcess): Promise<void> {
   } catch {}
 }
 
-/** A process and all its descendants (Linux /proc). */
+/**
+ * Process figures come from Linux's proc filesystem, the kernel's own interface (proc(5)):
+ * `status` (PPid, VmRSS), `stat` (utime, stime) and `comm` of each process, as
+ * docs/BENCHMARKS.md "Ingest comparison" describes.
+ */
+const PROC = "/proc";
+const pids = () => readdirSync(PROC).filter((entry) => /^\d+$/.test(entry));
+const procFile = (pid: number | string, name: "status" | "stat" | "comm") => readFileSync(path.join(PROC, String(pid), name), "utf8");
+
+/** A process and all its descendants. */
 function processTree(pid: number): number[] {
   const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
+  for (const entry of pids()) {
     try {
-      const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, "utf8"))?.[1]);
+      const ppid = Number(/PPid:\s+(\d+)/.exec(procFile(entry, "status"))?.[1]);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
     } catch {}
   }
@@ -137,20 +145,20 @@ export function treeRss(pid: number): number {
   let total = 0;
   for (const p of processTree(pid)) {
     try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(procFile(p, "status"))?.[1] ?? 0);
       total += kb * 1024;
     } catch {}
   }
   return total;
 }
 
-/** Clock ticks per second of /proc's utime and stime (USER_HZ; 100 on Linux). */
+/** Clock ticks per second of utime and stime (USER_HZ; 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
 /** User + system CPU time of one process so far, in ms (0 once it is gone). */
 function cpuMsOf(pid: number): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = procFile(pid, "stat");
     // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
@@ -167,10 +175,9 @@ export function treeCpuMs(pid: number): number {
 /** CPU time (ms) used so far by every process running `command` (all Postgres backends, PgBouncer). */
 export function commandCpuMs(command: string): number {
   let total = 0;
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
+  for (const entry of pids()) {
     try {
-      if (readFileSync(`/proc/${entry}/comm`, "utf8").trim() === command) total += cpuMsOf(Number(entry));
+      if (procFile(entry, "comm").trim() === command) total += cpuMsOf(Number(entry));
     } catch {}
   }
   return total;
